@@ -1,0 +1,103 @@
+package io.newsflow.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from zonky's platform binaries (which, unlike the system {@code initdb},
+ * also run as root), listening on 127.0.0.1, with the newsflow database and its two roles.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final DatabaseAccess access;
+
+    private PostgresServer(EmbeddedPostgres postgres, DatabaseAccess access) {
+        this.postgres = postgres;
+        this.access = access;
+    }
+
+    /** Initializes {@code dataDir} on first use; a later start reuses it with everything stored. */
+    public static PostgresServer start(Path dataDir, int port, DatabaseAccess access) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            PostgresServer server = new PostgresServer(postgres, access);
+            server.createDatabaseAndRoles();
+            return server;
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + access.database();
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public DatabaseAccess access() {
+        return access;
+    }
+
+    /**
+     * Idempotent, so it runs on every start: the owner role runs enrich's migrations; the reader
+     * role, for query-service, can only ever SELECT what the owner creates.
+     */
+    private void createDatabaseAndRoles() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            ensureRole(s, access.ownerUser(), access.ownerPassword());
+            ensureRole(s, access.readerUser(), access.readerPassword());
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + access.database() + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + access.database() + " OWNER " + access.ownerUser() + " ENCODING 'UTF8' TEMPLATE template0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StackException("could not prepare the " + access.database() + " database: " + e.getMessage(), e);
+        }
+        try (Connection c = postgres.getDatabase("postgres", access.database()).getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER SCHEMA public OWNER TO " + access.ownerUser());
+            s.execute("GRANT CONNECT ON DATABASE " + access.database() + " TO " + access.readerUser());
+            s.execute("GRANT USAGE ON SCHEMA public TO " + access.readerUser());
+            s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + access.readerUser());
+            s.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + access.ownerUser() + " IN SCHEMA public GRANT SELECT ON TABLES TO " + access.readerUser());
+        } catch (SQLException e) {
+            throw new StackException("could not grant the reader role: " + e.getMessage(), e);
+        }
+    }
+
+    private static void ensureRole(Statement s, String user, String password) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + user + "'")) {
+            String verb = rs.next() ? "ALTER" : "CREATE";
+            s.execute(verb + " ROLE " + user + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.newsflow.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Operator settings of ingest-service; each maps to an env var, e.g. {@code newsflow.inbox.min-age} ↔ {@code NEWSFLOW_INBOX_MIN_AGE}. */
+@ConfigMapping(prefix = "newsflow")
+public interface IngestConfig {
+
+    /** Root holding inbox/, processed/ and failed/ ({@code NEWSFLOW_DATA_DIR}). */
+    Path dataDir();
+
+    Inbox inbox();
+
+    Topic topic();
+
+    interface Topic {
+
+        /** Raw articles ({@code NEWSFLOW_TOPIC_RAW}); the messaging channel reads it too. */
+        @WithDefault("articles.raw.v1")
+        String raw();
+    }
+
+    interface Inbox {
+
+        /** How often the inbox is scanned; the scheduler reads it as {@code newsflow.inbox.scan-interval}. */
+        @WithDefault("1s")
+        Duration scanInterval();
+
+        /** A file is taken once its size and mtime have not changed for this long, seen on two scans. */
+        @WithDefault("1s")
+        Duration minAge();
+
+        /** Larger files go to failed/ unread. */
+        @WithDefault("20971520")
+        long maxFileBytes();
+
+        /** How long to wait for Kafka to acknowledge a file's articles before retrying the file later. */
+        @WithDefault("60s")
+        Duration publishTimeout();
+
+        /** First wait before retrying a file whose publication failed; doubles up to {@link #retryMaxBackoff()}. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        @WithDefault("60s")
+        Duration retryMaxBackoff();
+
+        /** Zone for publication times written without one (e.g. {@code Jun 20, 2024 05:19 AM}). */
+        @WithDefault("UTC")
+        ZoneId defaultTimezone();
+    }
+}

@@ -1,0 +1,44 @@
+package io.newsflow.ingest.publish;
+
+import io.newsflow.events.ArticleRawV1;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Publishes raw articles to {@code articles.raw.v1} (idempotent producer, {@code acks=all}, key =
+ * article id) and reports success only once Kafka acknowledged every one of them.
+ */
+@ApplicationScoped
+public class ArticlePublisher {
+
+    public static final String CHANNEL = "articles-raw";
+
+    private final MutinyEmitter<ArticleRawV1> emitter;
+
+    public ArticlePublisher(@Channel(CHANNEL) MutinyEmitter<ArticleRawV1> emitter) {
+        this.emitter = emitter;
+    }
+
+    /**
+     * Blocks until all are acknowledged.
+     *
+     * @throws RuntimeException when any was not acknowledged in time: the caller keeps the source
+     *                          and retries; the content id makes a repeated article harmless
+     */
+    public void publishAll(List<ArticleRawV1> events, Duration timeout) {
+        List<Uni<Void>> acks = events.stream().map(this::publish).toList();
+        Uni.join().all(acks).andFailFast().replaceWithVoid().await().atMost(timeout);
+    }
+
+    private Uni<Void> publish(ArticleRawV1 event) {
+        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.articleId()).build();
+        return emitter.sendMessage(Message.of(event).addMetadata(key));
+    }
+}

@@ -1,0 +1,69 @@
+package io.newsflow.ingest.watch;
+
+import io.newsflow.ingest.IngestConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** The data root's folders, and moves into them that never overwrite an earlier file of the same name. */
+@ApplicationScoped
+public class InboxFolders {
+
+    private final Path inbox;
+    private final Path processed;
+    private final Path failed;
+    private final Clock clock;
+
+    public InboxFolders(IngestConfig config, Clock clock) {
+        Path root = config.dataDir().toAbsolutePath().normalize();
+        this.inbox = root.resolve("inbox");
+        this.processed = root.resolve("processed");
+        this.failed = root.resolve("failed");
+        this.clock = clock;
+        try {
+            Files.createDirectories(inbox);
+            Files.createDirectories(processed);
+            Files.createDirectories(failed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folders under " + root, e);
+        }
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    /** {@code processed/YYYY-MM-DD/<path inside the inbox>}. */
+    public Path moveToProcessed(Path file) throws IOException {
+        return moveUnique(file, processed.resolve(LocalDate.now(clock).toString()).resolve(inbox.relativize(file)));
+    }
+
+    public Path moveToFailed(Path file) throws IOException {
+        return moveUnique(file, failed.resolve(inbox.relativize(file)));
+    }
+
+    /** {@code a.txt}, then {@code a-1.txt}, {@code a-2.txt}, …: a clash never replaces what is there. */
+    static Path moveUnique(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String extension = dot > 0 ? name.substring(dot) : "";
+        Path candidate = target;
+        for (int n = 1; ; n++) {
+            try {
+                // Without REPLACE_EXISTING a move fails on an existing target instead of replacing it.
+                return Files.move(source, candidate);
+            } catch (FileAlreadyExistsException taken) {
+                candidate = target.resolveSibling(stem + "-" + n + extension);
+            }
+        }
+    }
+}
