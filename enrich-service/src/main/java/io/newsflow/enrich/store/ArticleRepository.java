@@ -1,0 +1,8 @@
+package io.newsflow.enrich.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
+}
