@@ -59,6 +59,9 @@ public final class Pipeline implements AutoCloseable {
 
     /** The first service that died on its own, if any: the launcher stops everything then. */
     public Optional<String> deadService() {
+        if (closed.get()) {
+            return Optional.empty();
+        }
         return services.entrySet().stream().filter(e -> !e.getValue().isAlive()).map(Map.Entry::getKey).findFirst()
                 .or(() -> kafka != null && !kafka.isAlive() ? Optional.of("kafka") : Optional.empty());
     }
@@ -74,7 +77,7 @@ public final class Pipeline implements AutoCloseable {
         createFolders();
 
         say.accept("starting PostgreSQL on 127.0.0.1:" + config.postgresPort());
-        postgres = PostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort(), DatabaseAccess.local());
+        postgres = PostgresServer.start(config.dataDir().resolve("postgres"), config.postgresPort(), DatabaseAccess.local(), true);
         say.accept("starting Kafka on 127.0.0.1:" + config.kafkaPort());
         kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(), Duration.ofSeconds(120));
 

@@ -26,18 +26,27 @@ public final class PostgresServer implements AutoCloseable {
         this.access = access;
     }
 
-    /** Initializes {@code dataDir} on first use; a later start reuses it with everything stored. */
-    public static PostgresServer start(Path dataDir, int port, DatabaseAccess access) {
+    /**
+     * Initializes {@code dataDir} on first use; a later start reuses it with everything stored.
+     *
+     * @param durable fsync and synchronous commit on, as data that must survive a crash needs;
+     *                off (zonky's test defaults) for throw-away test databases
+     */
+    public static PostgresServer start(Path dataDir, int port, DatabaseAccess access, boolean durable) {
         try {
             Files.createDirectories(dataDir.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            if (durable) {
+                // Given after zonky's own -F on the command line, these win over it.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
             PostgresServer server = new PostgresServer(postgres, access);
             server.createDatabaseAndRoles();
             return server;

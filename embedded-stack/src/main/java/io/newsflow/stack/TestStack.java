@@ -102,7 +102,7 @@ public final class TestStack {
             throw new UncheckedIOException(e);
         }
         DatabaseAccess access = DatabaseAccess.local();
-        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), Ports.free(), access);
+        PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), Ports.free(), access, false);
         KafkaBroker kafka;
         try {
             kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free(), Duration.ofSeconds(90));

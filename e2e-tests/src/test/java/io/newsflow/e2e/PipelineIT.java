@@ -1,0 +1,138 @@
+package io.newsflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.stack.Pipeline;
+import io.newsflow.stack.PipelineConfig;
+import io.newsflow.stack.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole product as a user meets it: the packaged services started the way {@code ./newsflow run}
+ * starts them, the five sample articles dropped into the inbox, the answers read from the query API.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+
+    private static final List<String> SAMPLES = List.of("000_c57e4281e488cd20.txt", "001_ac06186fe94f9196.txt",
+            "002_158020bef77a7aad.txt", "003_87827dec1b683a00.txt", "004_2cb154c89b1adac4.txt");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Pipeline pipeline;
+    private static Path dataDir;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path home = Path.of(System.getProperty("newsflow.home", "..")).toAbsolutePath().normalize();
+        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-data-");
+        PipelineConfig config = new PipelineConfig(home, dataDir, Ports.free(), Ports.free(), Ports.free(),
+                Ports.free(), Ports.free(), Ports.free(), "");
+        pipeline = Pipeline.start(config, line -> System.out.println("[e2e] " + line));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theFiveSamplesBecomeFiveEnglishArticlesWithTheirHeaders() throws Exception {
+        for (String sample : SAMPLES) {
+            drop(sample, sample);
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/stats").path("articles").asInt() == 5);
+
+        JsonNode stats = get("/api/v1/stats");
+        assertEquals(1, stats.get("languages").asInt());
+        assertEquals(0, stats.get("duplicatesDropped").asInt());
+        assertFalse(stats.get("lastIngestedAt").isNull());
+
+        JsonNode items = get("/api/v1/articles?limit=20").get("items");
+        assertEquals(5, items.size());
+        Map<String, JsonNode> bySource = new HashMap<>();
+        for (JsonNode item : items) {
+            assertEquals("en", item.get("language").asText(), item.toString());
+            if (!item.get("source").isNull()) {
+                bySource.put(item.get("source").asText(), item);
+            }
+        }
+        assertEquals("Wang Jiahao", bySource.get("Hong Kong Ming Pao").get("author").asText());
+        assertEquals("Zheng Zhen", bySource.get("Hong Kong 01").get("author").asText());
+        JsonNode putinVisit = stream(items).filter(i -> "Three highlights of Putin's visit to North Korea".equals(i.get("title").asText(null)))
+                .findFirst().orElseThrow();
+        assertEquals("2024-06-20T05:19:00Z", putinVisit.get("publishedAt").asText());
+
+        JsonNode detail = get("/api/v1/articles/" + putinVisit.get("id").asText());
+        assertTrue(detail.get("body").asText().startsWith("It was undoubtedly a whirlwind visit"));
+
+        try (Stream<Path> processed = Files.walk(dataDir.resolve("processed"))) {
+            assertEquals(5, processed.filter(Files::isRegularFile).count());
+        }
+        try (Stream<Path> left = Files.list(pipeline.inbox())) {
+            assertEquals(0, left.count());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSameFileUnderAnotherNameAddsNoArticleAndCountsAsADroppedDuplicate() throws Exception {
+        drop("000_c57e4281e488cd20.txt", "again/ming-pao-copy.txt");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/stats").path("duplicatesDropped").asInt() == 1);
+        assertEquals(5, get("/api/v1/stats").get("articles").asInt());
+        assertEquals(5, get("/api/v1/articles").get("items").size());
+    }
+
+    private static void drop(String sample, String name) throws IOException {
+        Path target = pipeline.inbox().resolve(name);
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (InputStream in = PipelineIT.class.getResourceAsStream("/samples/" + sample)) {
+            Files.copy(in, partial);
+        }
+        Files.move(partial, target);
+    }
+
+    private static JsonNode get(String path) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + pipeline.config().queryPort() + path);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        Stream.Builder<JsonNode> builder = Stream.builder();
+        array.forEach(builder::add);
+        return builder.build();
+    }
+}

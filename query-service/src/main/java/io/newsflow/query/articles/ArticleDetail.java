@@ -1,0 +1,25 @@
+package io.newsflow.query.articles;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One article with its text and everything known about it. */
+public record ArticleDetail(String id, String title, String source, String author, String url, Instant publishedAt,
+                            Instant ingestedAt, String language, double languageConfidence, String body,
+                            List<ThemeScore> themes, List<EntityMention> entities, String duplicateOf,
+                            List<NearDuplicate> nearDuplicates) {
+
+    public record ThemeScore(String theme, double score) {
+    }
+
+    public record EntityMention(String id, String name, String type, int mentions) {
+    }
+
+    public record NearDuplicate(String id, double similarity) {
+    }
+
+    static ArticleDetail of(Article a) {
+        return new ArticleDetail(a.id(), a.title(), a.source(), a.author(), a.url(), a.publishedAt(), a.ingestedAt(),
+                a.language(), a.languageConfidence(), a.body(), List.of(), List.of(), null, List.of());
+    }
+}

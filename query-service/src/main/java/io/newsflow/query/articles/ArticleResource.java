@@ -1,0 +1,80 @@
+package io.newsflow.query.articles;
+
+import io.newsflow.query.error.Problem;
+import io.newsflow.query.error.ProblemException;
+import io.newsflow.query.http.Parameters;
+import io.newsflow.query.time.TimeRange;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.regex.Pattern;
+
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "articles", description = "Stored articles: newest-first lists, full-text search and single articles")
+public class ArticleResource {
+
+    /** Article ids are content hashes: 32 lowercase hex characters. */
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
+    private final ArticleService service;
+
+    public ArticleResource(ArticleService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "List articles, newest stored first",
+            description = "Filters combine with AND. Time filters apply to the article's event time: when it was "
+                    + "published, else when it arrived. Follow nextCursor, with the same filters, for the next page.")
+    @APIResponse(responseCode = "200", description = "A page of articles; ETag and If-None-Match supported")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticlePage list(
+            @Parameter(description = "Full-text search over title and body; supports \"quoted phrases\", OR and -exclusion")
+            @QueryParam("q") String q,
+            @Parameter(description = "ISO 639-1 language code, e.g. en")
+            @QueryParam("language") String language,
+            @Parameter(description = "Exact source name")
+            @QueryParam("source") String source,
+            @Parameter(description = "Inclusive start: ISO-8601 instant, date (UTC start of day) or epoch milliseconds")
+            @QueryParam("from") String from,
+            @Parameter(description = "Exclusive end: ISO-8601 instant, date (includes that whole UTC day) or epoch milliseconds")
+            @QueryParam("to") String to,
+            @Parameter(description = "Page size, 1 to 1000", schema = @Schema(defaultValue = "20"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page")
+            @QueryParam("cursor") String cursor) {
+        ArticleQuery query = new ArticleQuery(Parameters.text("q", q), Parameters.language(language),
+                Parameters.text("source", source), TimeRange.parse(from, to), Cursor.parse(cursor),
+                Parameters.limit(limit));
+        return service.list(query);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One article with its text")
+    @APIResponse(responseCode = "200", description = "The article; ETag and If-None-Match supported")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Not an article id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticleDetail get(@Parameter(description = "Article id: 32 lowercase hex characters") @PathParam("id") String id) {
+        if (!ID.matcher(id).matches()) {
+            throw ProblemException.badRequest("Path segment 'id' must be an article id: 32 lowercase hexadecimal characters.");
+        }
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("No article with id " + id + "."));
+    }
+}

@@ -1,0 +1,36 @@
+package io.newsflow.query.stats;
+
+import io.newsflow.query.error.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "stats", description = "Totals over everything stored")
+public class StatsResource {
+
+    private final StatsService service;
+
+    public StatsResource(StatsService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Store totals",
+            description = "Articles stored, re-dropped articles recognised as duplicates, distinct languages "
+                    + "and when the newest article arrived.")
+    @APIResponse(responseCode = "200", description = "The totals; ETag and If-None-Match supported")
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "A query parameter was given; this endpoint takes none",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Stats stats() {
+        return service.current();
+    }
+}

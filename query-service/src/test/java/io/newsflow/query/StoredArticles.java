@@ -1,0 +1,116 @@
+package io.newsflow.query;
+
+import io.newsflow.stack.StackTestResource;
+import io.newsflow.stack.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Writes articles the way enrich-service does, as the schema owner, into the real PostgreSQL the
+ * application under test reads through the read-only role.
+ */
+@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false, initArgs = {
+        @ResourceArg(name = "role", value = "reader"),
+        @ResourceArg(name = "migrations", value = "filesystem:../enrich-service/src/main/resources/db/migration")})
+public final class StoredArticles {
+
+    private StoredArticles() {
+    }
+
+    public record Fixture(String id, String title, String body, String source, String author, String url,
+                          Instant publishedAt, Instant ingestedAt, String language, double languageConfidence) {
+
+        public Fixture publishedAt(Instant instant) {
+            return new Fixture(id, title, body, source, author, url, instant, ingestedAt, language, languageConfidence);
+        }
+
+        public Fixture language(String code) {
+            return new Fixture(id, title, body, source, author, url, publishedAt, ingestedAt, code, languageConfidence);
+        }
+
+        public Fixture source(String name) {
+            return new Fixture(id, title, body, name, author, url, publishedAt, ingestedAt, language, languageConfidence);
+        }
+    }
+
+    /** An English article from "Wire" published an hour before it was ingested; its id is derived from the name. */
+    public static Fixture article(String name, String title, String body, Instant ingestedAt) {
+        return new Fixture(idOf(name), title, body, "Wire", "Reporter " + name, "https://news.example/" + name,
+                ingestedAt.minusSeconds(3600), ingestedAt, "en", 0.97);
+    }
+
+    public static String idOf(String name) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores the fixtures in the given order, so the last one is the newest stored. */
+    public static void store(Fixture... fixtures) {
+        String sql = "INSERT INTO article (id, title, body, source, author, url, published_at, ingested_at, language,"
+                + " language_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (Fixture f : fixtures) {
+                s.setString(1, f.id());
+                s.setString(2, f.title());
+                s.setString(3, f.body());
+                s.setString(4, f.source());
+                s.setString(5, f.author());
+                s.setString(6, f.url());
+                if (f.publishedAt() == null) {
+                    s.setNull(7, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    s.setTimestamp(7, Timestamp.from(f.publishedAt()));
+                }
+                s.setTimestamp(8, Timestamp.from(f.ingestedAt()));
+                s.setString(9, f.language());
+                s.setDouble(10, f.languageConfidence());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records that an event for the article was consumed, with outcome STORED or DUPLICATE. */
+    public static void receipt(String eventId, String articleId, String outcome) {
+        try (Connection c = connect();
+             PreparedStatement s = c.prepareStatement("INSERT INTO article_receipt (event_id, article_id, outcome) VALUES (?, ?, ?)")) {
+            s.setString(1, eventId);
+            s.setString(2, articleId);
+            s.setString(3, outcome);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void clear() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM article_receipt");
+            s.execute("DELETE FROM article");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        TestStack stack = TestStack.get();
+        return DriverManager.getConnection(stack.jdbcUrl(), stack.access().ownerUser(), stack.access().ownerPassword());
+    }
+}
