@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Points a Quarkus test at the JVM's {@link TestStack}. Arguments:
- * {@code role} = {@code owner} (default) or {@code reader} (the read-only role query-service uses);
+ * {@code role} = {@code owner} (default), {@code reader} (the read-only role query-service uses) or
+ * {@code none} (a service without a database: no datasource settings);
  * {@code migrations} = a Flyway location to apply first, for services that read a schema they do not own.
  */
 public class StackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -33,9 +34,12 @@ public class StackTestResource implements QuarkusTestResourceLifecycleManager {
                     .load()
                     .migrate();
         }
-        boolean reader = "reader".equals(role);
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
+        if ("none".equals(role)) {
+            return config;
+        }
+        boolean reader = "reader".equals(role);
         config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl());
         config.put("quarkus.datasource.username", reader ? access.readerUser() : access.ownerUser());
         config.put("quarkus.datasource.password", reader ? access.readerPassword() : access.ownerPassword());

@@ -8,6 +8,7 @@ import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
 import io.newsflow.stack.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Files dropped into the inbox of the running service, read back from the real broker. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "role", value = "none"))
 @QuarkusTestResource(value = FreshDataDirResource.class, restrictToAnnotatedClass = false)
 class InboxIngestTest {
 
