@@ -53,5 +53,21 @@ public interface IngestConfig {
         /** Zone for publication times written without one (e.g. {@code Jun 20, 2024 05:19 AM}). */
         @WithDefault("UTC")
         ZoneId defaultTimezone();
+
+        Zip zip();
+    }
+
+    /** Limits on what a zip archive may inflate to ({@code NEWSFLOW_INBOX_ZIP_*}). */
+    interface Zip {
+
+        @WithDefault("1000")
+        int maxEntries();
+
+        @WithDefault("104857600")
+        long maxTotalBytes();
+
+        /** Inflated bytes per byte of archive; text compresses about 5:1, bombs by thousands. */
+        @WithDefault("100")
+        int maxRatio();
     }
 }

@@ -130,7 +130,7 @@ public class FileIngestService {
             error.put("reason", reason);
             error.put("stage", stage);
             error.put("message", message);
-            error.put("detectedType", ArticleFileParser.extension(name));
+            error.put("detectedType", ArticleFileParser.type(name));
             error.put("size", size);
             error.put("time", clock.instant().toString());
             Files.write(target.resolveSibling(target.getFileName() + ".error.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error));
