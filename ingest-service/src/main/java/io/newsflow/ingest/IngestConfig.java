@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /** Operator settings of ingest-service; each maps to an env var, e.g. {@code newsflow.inbox.min-age} ↔ {@code NEWSFLOW_INBOX_MIN_AGE}. */
 @ConfigMapping(prefix = "newsflow")
@@ -13,6 +15,9 @@ public interface IngestConfig {
 
     /** Root holding inbox/, processed/ and failed/ ({@code NEWSFLOW_DATA_DIR}). */
     Path dataDir();
+
+    /** Names this replica's claims; unique per process unless set ({@code NEWSFLOW_INSTANCE_ID}). */
+    Optional<String> instanceId();
 
     Inbox inbox();
 
@@ -27,9 +32,35 @@ public interface IngestConfig {
 
     interface Inbox {
 
-        /** How often the inbox is scanned; the scheduler reads it as {@code newsflow.inbox.scan-interval}. */
+        /**
+         * How often the whole inbox is scanned. Native file events trigger a scan at once; this
+         * periodic one catches what events miss (bind mounts, network filesystems).
+         */
         @WithDefault("1s")
         Duration scanInterval();
+
+        /** Globs (relative to the inbox, e.g. {@code **.txt}) a file must match one of. */
+        @WithDefault("**")
+        List<String> include();
+
+        /** Globs a file must match none of. */
+        Optional<List<String>> exclude();
+
+        /** When on, a file is taken only once a {@code <name>.done} marker stands beside it. */
+        @WithDefault("false")
+        boolean markerMode();
+
+        /** Threads that read and parse files. */
+        @WithDefault("4")
+        int workers();
+
+        /** Files read and waiting for Kafka's acknowledgement at once: bounds memory under a flood. */
+        @WithDefault("2000")
+        int maxInFlight();
+
+        /** Another replica's claimed files are taken back once its heartbeat is this old. */
+        @WithDefault("2m")
+        Duration claimTimeout();
 
         /** A file is taken once its size and mtime have not changed for this long, seen on two scans. */
         @WithDefault("1s")
@@ -38,6 +69,13 @@ public interface IngestConfig {
         /** Larger files go to failed/ unread. */
         @WithDefault("20971520")
         long maxFileBytes();
+
+        /**
+         * Largest article event, as JSON bytes. Kafka refuses records over its request size (1 MiB
+         * by default on producers and brokers); a larger article fails its file at once, with this reason.
+         */
+        @WithDefault("1000000")
+        int maxArticleBytes();
 
         /** How long to wait for Kafka to acknowledge a file's articles before retrying the file later. */
         @WithDefault("60s")

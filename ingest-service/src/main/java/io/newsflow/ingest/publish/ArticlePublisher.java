@@ -27,14 +27,13 @@ public class ArticlePublisher {
     }
 
     /**
-     * Blocks until all are acknowledged.
-     *
-     * @throws RuntimeException when any was not acknowledged in time: the caller keeps the source
-     *                          and retries; the content id makes a repeated article harmless
+     * Completes when Kafka acknowledged every event, or fails when any was not acknowledged in
+     * time: the caller then keeps the source and retries it, and the content id makes an article
+     * published twice harmless.
      */
-    public void publishAll(List<ArticleRawV1> events, Duration timeout) {
+    public Uni<Void> publishAll(List<ArticleRawV1> events, Duration timeout) {
         List<Uni<Void>> acks = events.stream().map(this::publish).toList();
-        Uni.join().all(acks).andFailFast().replaceWithVoid().await().atMost(timeout);
+        return Uni.join().all(acks).andFailFast().replaceWithVoid().ifNoItem().after(timeout).fail();
     }
 
     private Uni<Void> publish(ArticleRawV1 event) {

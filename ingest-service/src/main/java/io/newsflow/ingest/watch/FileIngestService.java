@@ -1,37 +1,38 @@
 package io.newsflow.ingest.watch;
 
-import io.newsflow.ingest.IngestConfig;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
-import io.newsflow.events.ContentId;
+import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.parse.ArticleFileParser;
 import io.newsflow.ingest.parse.ParseException;
 import io.newsflow.ingest.parse.ParsedArticle;
+import io.newsflow.ingest.publish.ArticleEvents;
 import io.newsflow.ingest.publish.ArticlePublisher;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * One complete inbox file, start to end: read, parse, publish, and only after Kafka acknowledged
- * every article move it to processed/. A file that can never be ingested goes to failed/ with its
- * reason beside it; a file whose publication failed stays where it is, to be retried.
+ * One claimed file, start to end: read, parse, publish, and only after Kafka acknowledged every
+ * article move it to processed/. A file that can never be ingested goes to failed/ with its reason
+ * beside it; a file whose publication failed goes back to the inbox, to be retried.
  */
 @ApplicationScoped
 public class FileIngestService {
@@ -41,90 +42,110 @@ public class FileIngestService {
     public enum Outcome { PROCESSED, FAILED, RETRY }
 
     private final InboxFolders folders;
+    private final InboxClaims claims;
     private final ArticleFileParser parser;
+    private final ArticleEvents events;
     private final ArticlePublisher publisher;
     private final IngestConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
+    private final Timer publishLatency;
+    private final DistributionSummary bytes;
 
-    public FileIngestService(InboxFolders folders, ArticleFileParser parser, ArticlePublisher publisher, IngestConfig config,
-                             Clock clock, MeterRegistry metrics, ObjectMapper json) {
+    public FileIngestService(InboxFolders folders, InboxClaims claims, ArticleFileParser parser, ArticleEvents events,
+                             ArticlePublisher publisher, IngestConfig config, Clock clock, MeterRegistry metrics, ObjectMapper json) {
         this.folders = folders;
+        this.claims = claims;
         this.parser = parser;
+        this.events = events;
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
         this.json = json;
+        this.publishLatency = Timer.builder("newsflow.ingest.publish.latency").description("From a file's articles sent to all acknowledged")
+                .publishPercentileHistogram().register(metrics);
+        this.bytes = DistributionSummary.builder("newsflow.ingest.file.bytes").baseUnit("bytes").register(metrics);
     }
 
-    public Outcome ingest(Path file) {
-        String name = folders.inbox().relativize(file).toString();
+    /** @param claimed the file in this replica's claim folder */
+    public CompletionStage<Outcome> ingest(Path claimed) {
+        Path inboxPath = claims.inboxPath(claimed);
+        String name = folders.inbox().relativize(inboxPath).toString();
+        metrics.counter("newsflow.ingest.files.discovered").increment();
         long started = System.nanoTime();
         BasicFileAttributes attributes;
         byte[] content;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            attributes = Files.readAttributes(claimed, BasicFileAttributes.class);
             if (attributes.size() > config.inbox().maxFileBytes()) {
-                return fail(file, name, "oversize", "read", "the file has " + attributes.size() + " bytes; the limit is "
-                        + config.inbox().maxFileBytes() + " (NEWSFLOW_INBOX_MAX_FILE_BYTES)", attributes.size());
+                return done(fail(claimed, name, "oversize", "read", "the file has " + attributes.size() + " bytes; the limit is "
+                        + config.inbox().maxFileBytes() + " (NEWSFLOW_INBOX_MAX_FILE_BYTES)", attributes.size()));
             }
-            content = Files.readAllBytes(file);
+            content = Files.readAllBytes(claimed);
         } catch (IOException e) {
             LOG.warnf("file=%s outcome=retry stage=read error=%s", name, e.toString());
-            count("retry", "unreadable");
-            return Outcome.RETRY;
+            return done(release(claimed, name, "unreadable"));
         }
+        bytes.record(content.length);
 
         List<ParsedArticle> articles;
         try {
             articles = parser.parse(name, content);
         } catch (ParseException e) {
-            return fail(file, name, e.reason(), "parse", e.getMessage(), content.length);
-        }
-
-        List<ArticleRawV1> events = toEvents(articles, name, content, attributes);
-        try {
-            publisher.publishAll(events, config.inbox().publishTimeout());
+            return done(fail(claimed, name, e.reason(), "parse", e.getMessage(), content.length));
         } catch (RuntimeException e) {
-            LOG.warnf("file=%s outcome=retry stage=publish articles=%d error=%s", name, events.size(), e.toString());
-            count("retry", "publish");
-            return Outcome.RETRY;
+            // A parser bug must cost one file, never the watcher.
+            LOG.errorf(e, "file=%s parser failure", name);
+            return done(fail(claimed, name, "parser-error", "parse", "the file could not be parsed: " + e.getClass().getSimpleName(), content.length));
         }
 
+        List<ArticleRawV1> published = events.fromFile(articles, name, content, attributes);
+        for (ArticleRawV1 event : published) {
+            int size = ArticleEventCodec.toJson(event).length;
+            if (size > config.inbox().maxArticleBytes()) {
+                return done(fail(claimed, name, "article-too-large", "publish", "article " + event.provenance().index() + " is "
+                        + size + " bytes as an event; the limit is " + config.inbox().maxArticleBytes() + " (NEWSFLOW_INBOX_MAX_ARTICLE_BYTES)",
+                        content.length));
+            }
+        }
+        Timer.Sample sample = Timer.start(metrics);
+        return publisher.publishAll(published, config.inbox().publishTimeout())
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> {
+                    sample.stop(publishLatency);
+                    return processed(claimed, name, published, started);
+                })
+                .onFailure().recoverWithItem(e -> {
+                    if (rejectedForGood(e)) {
+                        return fail(claimed, name, "publish-rejected", "publish", "Kafka refused the articles: " + e.getMessage(), content.length);
+                    }
+                    LOG.warnf("file=%s outcome=retry stage=publish articles=%d error=%s", name, published.size(), e.toString());
+                    return release(claimed, name, "publish");
+                })
+                .subscribeAsCompletionStage();
+    }
+
+    private Outcome processed(Path claimed, String name, List<ArticleRawV1> published, long started) {
         try {
-            Path target = folders.moveToProcessed(file);
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            LOG.infof("file=%s outcome=processed articles=%d ids=%s moved=%s ms=%d", name, events.size(),
-                    events.stream().map(ArticleRawV1::articleId).toList(), target, millis);
+            Path target = folders.moveToProcessed(claimed, name);
+            moveMarker(name, target);
+            LOG.infof("file=%s outcome=processed articles=%d ids=%s moved=%s ms=%d", name, published.size(),
+                    published.stream().map(ArticleRawV1::articleId).toList(), target, (System.nanoTime() - started) / 1_000_000);
             count("processed", "ok");
-            metrics.counter("newsflow.ingest.articles.published").increment(events.size());
+            metrics.counter("newsflow.ingest.articles.published").increment(published.size());
             return Outcome.PROCESSED;
         } catch (IOException e) {
-            // Published but still in the inbox: the next attempt republishes, and the content id makes that harmless.
+            // Published but not moved: the retry republishes, and the content id makes that harmless.
             LOG.errorf("file=%s outcome=retry stage=move error=%s", name, e.toString());
-            count("retry", "move");
-            return Outcome.RETRY;
+            return release(claimed, name, "move");
         }
     }
 
-    private List<ArticleRawV1> toEvents(List<ParsedArticle> articles, String name, byte[] content, BasicFileAttributes attributes) {
-        String sha256 = sha256(content);
-        Instant now = clock.instant();
-        List<ArticleRawV1> events = new ArrayList<>(articles.size());
-        for (int i = 0; i < articles.size(); i++) {
-            ParsedArticle a = articles.get(i);
-            events.add(new ArticleRawV1(ArticleRawV1.SCHEMA_VERSION, UUID.randomUUID().toString(), ContentId.of(a.title(), a.body()),
-                    now, a.title(), a.body(), a.source(), a.author(), a.publishedAt(), a.url(), a.language(),
-                    new ArticleRawV1.Provenance("file", name, sha256, content.length, attributes.lastModifiedTime().toInstant(), i)));
-        }
-        return events;
-    }
-
-    private Outcome fail(Path file, String name, String reason, String stage, String message, long size) {
+    private Outcome fail(Path claimed, String name, String reason, String stage, String message, long size) {
         try {
-            Path target = folders.moveToFailed(file);
+            Path target = folders.moveToFailed(claimed, name);
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("file", name);
             error.put("reason", reason);
@@ -134,13 +155,35 @@ public class FileIngestService {
             error.put("size", size);
             error.put("time", clock.instant().toString());
             Files.write(target.resolveSibling(target.getFileName() + ".error.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error));
+            moveMarker(name, target);
             LOG.warnf("file=%s outcome=failed reason=%s stage=%s moved=%s message=\"%s\"", name, reason, stage, target, message);
             count("failed", reason);
             return Outcome.FAILED;
         } catch (IOException e) {
             LOG.errorf("file=%s outcome=retry stage=move-to-failed error=%s", name, e.toString());
-            count("retry", "move");
-            return Outcome.RETRY;
+            return release(claimed, name, "move");
+        }
+    }
+
+    private Outcome release(Path claimed, String name, String reason) {
+        count("retry", reason);
+        try {
+            claims.release(claimed);
+        } catch (IOException e) {
+            // Left in the claim folder: recovered into the inbox when this replica stops for good.
+            LOG.errorf("file=%s cannot return to the inbox: %s", name, e.toString());
+        }
+        return Outcome.RETRY;
+    }
+
+    /** In marker mode the {@code .done} marker follows its file, so the inbox is left clean. */
+    private void moveMarker(String name, Path movedTo) throws IOException {
+        if (!config.inbox().markerMode()) {
+            return;
+        }
+        Path marker = folders.inbox().resolve(name + InboxScanner.MARKER_SUFFIX);
+        if (Files.exists(marker)) {
+            InboxFolders.moveUnique(marker, movedTo.resolveSibling(movedTo.getFileName() + InboxScanner.MARKER_SUFFIX));
         }
     }
 
@@ -148,11 +191,17 @@ public class FileIngestService {
         metrics.counter("newsflow.ingest.files", "outcome", outcome, "reason", reason).increment();
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM ships SHA-256", e);
+    /** A record Kafka will never take, whenever it is retried; any other failure is Kafka being away. */
+    private static boolean rejectedForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof SerializationException) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static CompletionStage<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 }

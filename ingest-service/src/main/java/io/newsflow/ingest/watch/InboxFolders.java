@@ -40,13 +40,13 @@ public class InboxFolders {
         return inbox;
     }
 
-    /** {@code processed/YYYY-MM-DD/<path inside the inbox>}. */
-    public Path moveToProcessed(Path file) throws IOException {
-        return moveUnique(file, processed.resolve(LocalDate.now(clock).toString()).resolve(inbox.relativize(file)));
+    /** To {@code processed/YYYY-MM-DD/<name>}, {@code name} being the file's path inside the inbox. */
+    public Path moveToProcessed(Path file, String name) throws IOException {
+        return moveUnique(file, processed.resolve(LocalDate.now(clock).toString()).resolve(name));
     }
 
-    public Path moveToFailed(Path file) throws IOException {
-        return moveUnique(file, failed.resolve(inbox.relativize(file)));
+    public Path moveToFailed(Path file, String name) throws IOException {
+        return moveUnique(file, failed.resolve(name));
     }
 
     /** {@code a.txt}, then {@code a-1.txt}, {@code a-2.txt}, …: a clash never replaces what is there. */

@@ -1,37 +1,53 @@
 package io.newsflow.ingest.watch;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.ingest.IngestConfig;
-
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Scans the inbox (recursively) and hands over each file that is complete: a regular file, not a
- * hidden or temporary name, whose size and mtime were the same on two scans and are older than
- * the minimum age. Symbolic links are never followed.
+ * Finds complete files in the inbox and hands each to {@link FileIngestService} once.
+ *
+ * <p>A file is complete when its size and mtime were the same on two looks and are older than the
+ * minimum age (or, in marker mode, when {@code <name>.done} exists). Looks come from a full scan at
+ * start, a periodic rescan, and native file events, which only make the next scan come sooner:
+ * events are lost on bind mounts and network filesystems, scans are not. Reading, parsing and
+ * publishing run on a worker pool, so a slow or huge file never holds up the others.
  */
 @ApplicationScoped
 public class InboxWatcher {
 
     private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
+    private static final Duration EVENT_DEBOUNCE = Duration.ofMillis(50);
 
-    /** What a file looked like on the previous scan; unchanged on this one means complete. */
     private record Look(long size, Instant modified) {
     }
 
@@ -39,80 +55,208 @@ public class InboxWatcher {
     }
 
     private final InboxFolders folders;
+    private final InboxScanner scanner;
+    private final InboxClaims claims;
     private final FileIngestService ingest;
     private final IngestConfig config;
     private final Clock clock;
     private final Map<Path, Look> looks = new ConcurrentHashMap<>();
     private final Map<Path, Retry> retries = new ConcurrentHashMap<>();
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final Semaphore inFlight;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+    private ScheduledFuture<?> nextScan;
+    private Instant nextScanAt = Instant.MAX;
+    private WatchService watchService;
 
-    public InboxWatcher(InboxFolders folders, FileIngestService ingest, IngestConfig config, Clock clock) {
+    public InboxWatcher(InboxFolders folders, InboxScanner scanner, InboxClaims claims, FileIngestService ingest,
+                        IngestConfig config, Clock clock, MeterRegistry metrics) {
         this.folders = folders;
+        this.scanner = scanner;
+        this.claims = claims;
         this.ingest = ingest;
         this.config = config;
         this.clock = clock;
+        this.inFlight = new Semaphore(config.inbox().maxInFlight());
+        metrics.gauge("newsflow.ingest.inbox.backlog", backlog);
+        metrics.gauge("newsflow.ingest.files.in.flight", inFlight, s -> config.inbox().maxInFlight() - s.availablePermits());
     }
 
-    @Scheduled(every = "${newsflow.inbox.scan-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scan() {
-        Instant now = clock.instant();
-        Set<Path> present = new HashSet<>();
-        for (Path file : candidates()) {
-            present.add(file);
-            BasicFileAttributes attributes;
+    void start(@Observes StartupEvent event) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "inbox-scan"));
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.inbox().workers(), r -> new Thread(r, "inbox-worker-" + n.incrementAndGet()));
+        startWatching();
+        scheduleScan(Duration.ZERO);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            workers.shutdown();
             try {
-                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException vanished) {
-                continue;
-            }
-            Look look = new Look(attributes.size(), attributes.lastModifiedTime().toInstant());
-            Look previous = looks.put(file, look);
-            boolean settled = look.equals(previous) && !look.modified().plus(config.inbox().minAge()).isAfter(now);
-            Retry retry = retries.get(file);
-            if (settled && (retry == null || !now.isBefore(retry.notBefore()))) {
-                handle(file, retry, now);
+                // Let files already sent finish: an unacknowledged file is released back to the inbox by its worker.
+                workers.awaitTermination(config.inbox().publishTimeout().toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        looks.keySet().retainAll(present);
-        retries.keySet().retainAll(present);
-    }
-
-    private void handle(Path file, Retry retry, Instant now) {
-        FileIngestService.Outcome outcome = ingest.ingest(file);
-        if (outcome == FileIngestService.Outcome.RETRY) {
-            Duration backoff = retry == null ? config.inbox().retryBackoff() : min(retry.backoff().multipliedBy(2), config.inbox().retryMaxBackoff());
-            retries.put(file, new Retry(now.plus(backoff), backoff));
-        } else {
-            looks.remove(file);
-            retries.remove(file);
+        if (watchService != null) {
+            try {
+                watchService.close();
+            } catch (IOException ignored) {
+                // closing a watch service has nothing to report
+            }
         }
     }
 
-    /** Files waiting for a retry after a failed publication: readiness reports them, so an operator sees a stuck inbox. */
+    /** Files whose publication failed and that wait for their retry: readiness reports them. */
     public int waitingForRetry() {
         return retries.size();
     }
 
-    private List<Path> candidates() {
-        try (Stream<Path> walk = Files.walk(folders.inbox())) {
-            return walk.filter(p -> !p.equals(folders.inbox()))
-                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !ignoredName(folders.inbox().relativize(p)))
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            LOG.warnf("inbox scan failed: %s", e.toString());
-            return List.of();
+    private synchronized void scheduleScan(Duration delay) {
+        Instant at = clock.instant().plus(delay);
+        if (nextScan != null && !nextScan.isDone() && !at.isBefore(nextScanAt)) {
+            return;
+        }
+        if (nextScan != null) {
+            nextScan.cancel(false);
+        }
+        nextScanAt = at;
+        nextScan = scheduler.schedule(this::scanSafely, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    private void scanSafely() {
+        Duration next = config.inbox().scanInterval();
+        try {
+            next = scan();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "inbox scan failed; next scan in %s", next);
+        } finally {
+            synchronized (this) {
+                nextScan = null;
+                nextScanAt = Instant.MAX;
+            }
+            if (!scheduler.isShutdown()) {
+                scheduleScan(next);
+            }
         }
     }
 
-    /** Hidden or temporary anywhere on the path: {@code .*}, {@code *.part}, {@code *.tmp}, {@code *.crdownload}, {@code *~}. */
-    static boolean ignoredName(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp") || name.endsWith(".crdownload") || name.endsWith("~")) {
-                return true;
+    /** One look at every file; returns when to look again. */
+    Duration scan() {
+        claims.heartbeat();
+        claims.recoverAbandoned();
+        Instant now = clock.instant();
+        Duration next = config.inbox().scanInterval();
+        Set<Path> present = new HashSet<>();
+        int waiting = 0;
+        for (InboxScanner.Candidate candidate : scanner.candidates()) {
+            Path file = candidate.path();
+            present.add(file);
+            Look look = new Look(candidate.size(), candidate.modified());
+            Look previous = looks.put(file, look);
+            Instant readyAt = look.modified().plus(config.inbox().minAge());
+            boolean complete = config.inbox().markerMode() ? candidate.marked() : look.equals(previous) && !readyAt.isAfter(now);
+            Retry retry = retries.get(file);
+            if (complete && (retry == null || !now.isBefore(retry.notBefore()))) {
+                if (!dispatch(file, retry)) {
+                    waiting++;
+                }
+            } else {
+                waiting++;
+                // Come back as soon as this file can be complete rather than a whole interval later.
+                Instant due = retry != null ? retry.notBefore() : (look.equals(previous) ? readyAt : now.plus(config.inbox().minAge()));
+                Duration until = Duration.between(now, due);
+                if (until.compareTo(next) < 0) {
+                    next = until.compareTo(EVENT_DEBOUNCE) < 0 ? EVENT_DEBOUNCE : until;
+                }
             }
         }
-        return false;
+        looks.keySet().retainAll(present);
+        retries.keySet().retainAll(present);
+        backlog.set(waiting);
+        return next;
+    }
+
+    /** Claims the file and queues it for a worker; false when too many files are in flight already. */
+    private boolean dispatch(Path file, Retry retry) {
+        if (!inFlight.tryAcquire()) {
+            return false;
+        }
+        Path claimed;
+        try {
+            claimed = claims.claim(file).orElse(null);
+        } catch (IOException e) {
+            inFlight.release();
+            LOG.warnf("cannot claim %s: %s", file, e.toString());
+            return false;
+        }
+        looks.remove(file);
+        if (claimed == null) {
+            inFlight.release();
+            retries.remove(file);
+            return true;
+        }
+        workers.execute(() -> ingest.ingest(claimed).whenComplete((outcome, failure) -> {
+            inFlight.release();
+            if (outcome == FileIngestService.Outcome.RETRY || failure != null) {
+                Duration backoff = retry == null ? config.inbox().retryBackoff() : min(retry.backoff().multipliedBy(2), config.inbox().retryMaxBackoff());
+                retries.put(file, new Retry(clock.instant().plus(backoff), backoff));
+            } else {
+                retries.remove(file);
+            }
+        }));
+        return true;
+    }
+
+    private void startWatching() {
+        try {
+            watchService = FileSystems.getDefault().newWatchService();
+            register(folders.inbox());
+            Thread thread = new Thread(this::watchLoop, "inbox-events");
+            thread.setDaemon(true);
+            thread.start();
+        } catch (IOException e) {
+            LOG.warnf("native file events unavailable (%s); relying on scans every %s", e.toString(), config.inbox().scanInterval());
+        }
+    }
+
+    private void register(Path dir) throws IOException {
+        try (Stream<Path> dirs = Files.walk(dir)) {
+            for (Path d : dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(p -> !InboxScanner.hidden(folders.inbox().relativize(p))).toList()) {
+                d.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        StandardWatchEventKinds.ENTRY_DELETE);
+            }
+        }
+    }
+
+    private void watchLoop() {
+        while (true) {
+            WatchKey key;
+            try {
+                key = watchService.take();
+            } catch (InterruptedException | ClosedWatchServiceException e) {
+                return;
+            }
+            Path dir = (Path) key.watchable();
+            for (var event : key.pollEvents()) {
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && event.context() instanceof Path name) {
+                    Path created = dir.resolve(name);
+                    if (Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS) && !InboxScanner.hidden(folders.inbox().relativize(created))) {
+                        try {
+                            register(created);
+                        } catch (IOException e) {
+                            LOG.debugf("cannot watch new folder %s: %s", created, e.toString());
+                        }
+                    }
+                }
+            }
+            key.reset();
+            scheduleScan(EVENT_DEBOUNCE);
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

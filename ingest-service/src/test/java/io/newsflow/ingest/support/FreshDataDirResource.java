@@ -1,4 +1,4 @@
-package io.newsflow.ingest.watch;
+package io.newsflow.ingest.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 /** An empty data root per test JVM, so names left by an earlier run cannot change what a test sees. */
 public class FreshDataDirResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String PROPERTY = "ingest.test.data-dir";
+    public static final String PROPERTY = "ingest.test.data-dir";
 
     @Override
     public Map<String, String> start() {
