@@ -19,6 +19,9 @@ public interface IngestConfig {
     /** Names this replica's claims; unique per process unless set ({@code NEWSFLOW_INSTANCE_ID}). */
     Optional<String> instanceId();
 
+    /** When set, {@code /api/*} requests must carry it as {@code X-API-Key} or a bearer token ({@code NEWSFLOW_API_KEY}). */
+    Optional<String> apiKey();
+
     Inbox inbox();
 
     Topic topic();
