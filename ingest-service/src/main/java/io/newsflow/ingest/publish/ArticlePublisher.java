@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,12 @@ public class ArticlePublisher {
 
     private final MutinyEmitter<ArticleRawV1> emitter;
 
-    public ArticlePublisher(@Channel(CHANNEL) MutinyEmitter<ArticleRawV1> emitter) {
+    /**
+     * Unbounded here because it is bounded upstream: the watcher admits at most
+     * {@code NEWSFLOW_INBOX_MAX_IN_FLIGHT} files of at most {@code NEWSFLOW_INBOX_MAX_FILE_BYTES} each.
+     * A bounded buffer would fail sends in a burst, sending whole batches of files to retry.
+     */
+    public ArticlePublisher(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<ArticleRawV1> emitter) {
         this.emitter = emitter;
     }
 
