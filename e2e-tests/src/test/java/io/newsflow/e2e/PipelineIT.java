@@ -112,6 +112,28 @@ class PipelineIT {
         assertEquals(5, get("/api/v1/articles").get("items").size());
     }
 
+    @Test
+    @Order(3)
+    void metricsCountFilesArticlesAndEnrichLatencyUnderTheDocumentedNames() throws Exception {
+        String ingest = metrics(pipeline.config().ingestPort());
+        assertTrue(ingest.contains("newsflow_ingest_files_total{outcome=\"processed\",reason=\"ok\"} 6.0"), ingest);
+        assertTrue(ingest.contains("newsflow_ingest_articles_published_total 6.0"), ingest);
+        String enrich = metrics(pipeline.config().enrichPort());
+        // a histogram, so dashboards can take percentiles over all replicas (docs/operations.md)
+        assertTrue(enrich.contains("newsflow_enrich_processing_seconds_bucket{"), enrich);
+        assertTrue(enrich.contains("newsflow_enrich_processing_seconds_count{outcome=\"stored\"} 5"), enrich);
+        assertTrue(enrich.contains("newsflow_enrich_processing_seconds_count{outcome=\"duplicate\"} 1"), enrich);
+        assertTrue(enrich.contains("kafka_consumer_fetch_manager_records_lag_max"), "consumer lag is exported");
+    }
+
+    private static String metrics(int port) throws IOException, InterruptedException {
+        URI uri = URI.create("http://127.0.0.1:" + port + "/q/metrics");
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
     private static void drop(String sample, String name) throws IOException {
         Path target = pipeline.inbox().resolve(name);
         Files.createDirectories(target.getParent());

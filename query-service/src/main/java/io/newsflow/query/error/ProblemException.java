@@ -23,6 +23,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Status.BAD_REQUEST, detail);
     }
 
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(Status.UNAUTHORIZED, detail);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(Status.NOT_FOUND, detail);
     }

@@ -1,0 +1,53 @@
+package io.newsflow.query.http;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.newsflow.query.Problems.assertProblem;
+import static io.restassured.RestAssured.given;
+
+@QuarkusTest
+@TestProfile(ApiKeyFilterTest.WithApiKey.class)
+class ApiKeyFilterTest {
+
+    private static final String KEY = "test-only-key";
+
+    public static class WithApiKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newsflow.query.api-key", KEY);
+        }
+    }
+
+    @Test
+    void requestWithoutTheKeyIsRefusedWithAProblem() {
+        assertProblem(given().get("/api/v1/stats").then(), 401, "/api/v1/stats", ApiKeyFilter.HEADER);
+    }
+
+    @Test
+    void requestWithAWrongKeyIsRefused() {
+        assertProblem(given().header(ApiKeyFilter.HEADER, KEY + "x").get("/api/v1/articles").then(), 401, "/api/v1/articles", ApiKeyFilter.HEADER);
+    }
+
+    @Test
+    void theKeyIsCheckedBeforeTheParameters() {
+        assertProblem(given().queryParam("limit", "0").get("/api/v1/articles").then(), 401, "/api/v1/articles", ApiKeyFilter.HEADER);
+    }
+
+    @Test
+    void requestWithTheKeyIsAnswered() {
+        given().header(ApiKeyFilter.HEADER, KEY).get("/api/v1/stats").then().statusCode(200);
+    }
+
+    @Test
+    void probesMetricsAndOpenApiNeedNoKey() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
