@@ -7,6 +7,7 @@ import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
 import com.dynatrace.hash4j.similarity.SimilarityHasher;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * MinHash (hash4j, {@value #COMPONENTS} components) over a text's shingles, cut into
@@ -31,6 +32,7 @@ public class Fingerprinter {
     private final Shingler shingler;
     private final int minShingles;
 
+    @Inject
     public Fingerprinter(DedupConfig config) {
         this(new Shingler(config.shingleWords(), config.shingleChars()), config.minShingles());
     }
