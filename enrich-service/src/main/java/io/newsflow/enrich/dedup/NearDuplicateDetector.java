@@ -26,19 +26,15 @@ public class NearDuplicateDetector {
 
     /** Rows read from the band index per lookup: a bound, so a story stored thousands of times costs no more. */
     private static final int MAX_BAND_MATCHES = 200;
-    /**
-     * Candidates whose estimated similarity is this far below the threshold are still verified: the
-     * 128-component estimate has a standard error of about 0.04 near the threshold.
-     */
-    private static final double ESTIMATE_MARGIN = 0.15;
-
     private final EntityManager em;
     private final Fingerprinter fingerprinter;
+    private final NearDuplicateRule rule;
     private final DedupConfig config;
 
-    public NearDuplicateDetector(EntityManager em, Fingerprinter fingerprinter, DedupConfig config) {
+    public NearDuplicateDetector(EntityManager em, Fingerprinter fingerprinter, NearDuplicateRule rule, DedupConfig config) {
         this.em = em;
         this.fingerprinter = fingerprinter;
+        this.rule = rule;
         this.config = config;
     }
 
@@ -79,9 +75,8 @@ public class NearDuplicateDetector {
                 .getResultList();
         Map<String, Double> estimates = new TreeMap<>();
         for (Object[] row : rows) {
-            double jaccard = fingerprinter.estimatedJaccard(fingerprint.signature(), (byte[]) row[1]);
-            double estimate = overlapFromJaccard(jaccard, fingerprint.shingles().length, ((Number) row[2]).intValue());
-            if (estimate >= config.threshold() - ESTIMATE_MARGIN) {
+            double estimate = rule.estimatedOverlap(fingerprint, (byte[]) row[1], ((Number) row[2]).intValue());
+            if (rule.worthVerifying(estimate)) {
                 estimates.put((String) row[0], estimate);
             }
         }
@@ -90,13 +85,6 @@ public class NearDuplicateDetector {
                 .limit(config.maxCandidates())
                 .map(Map.Entry::getKey)
                 .toList();
-    }
-
-    /**
-     * |A∩B| / min(|A|,|B|) from the Jaccard similarity and the set sizes: |A∩B| = J(|A|+|B|)/(1+J).
-     */
-    static double overlapFromJaccard(double jaccard, int sizeA, int sizeB) {
-        return Math.min(1.0, jaccard * (sizeA + sizeB) / (1.0 + jaccard) / Math.min(sizeA, sizeB));
     }
 
     private List<NearDuplicate> verify(Fingerprint fingerprint, List<String> candidates) {
@@ -111,7 +99,7 @@ public class NearDuplicateDetector {
         for (Object[] row : rows) {
             String stored = (String) row[1];
             double similarity = Shingler.overlap(fingerprint.shingles(), fingerprinter.shingles(TextNormalizer.clean(stored)));
-            if (similarity >= config.threshold()) {
+            if (rule.verifies(similarity)) {
                 found.add(new NearDuplicate((String) row[0], similarity));
             }
         }

@@ -50,9 +50,9 @@ class FingerprinterTest {
     @Test
     void overlapEstimateFromJaccardMatchesTheSetAlgebra() {
         // A has 100 shingles, B is its first 50: J = 0.5, overlap = 1.
-        assertEquals(1.0, NearDuplicateDetector.overlapFromJaccard(0.5, 100, 50), 1e-9);
+        assertEquals(1.0, NearDuplicateRule.overlapFromJaccard(0.5, 100, 50), 1e-9);
         // Two sets of 100 sharing 60: J = 60/140.
-        assertEquals(0.6, NearDuplicateDetector.overlapFromJaccard(60.0 / 140, 100, 100), 1e-9);
+        assertEquals(0.6, NearDuplicateRule.overlapFromJaccard(60.0 / 140, 100, 100), 1e-9);
     }
 
     private static long sharedBands(Fingerprint a, Fingerprint b) {
