@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Markdown report of one quality run, written to {@code target/quality/<name>.md} and printed, to
- * be copied into docs/quality.md. Each {@code *Quality} class (language, near-duplicates, entities)
- * writes its own.
+ * A Markdown report of one quality or benchmark run, written to {@code target/quality/<name>.md} and
+ * printed, to be copied into docs/quality.md or docs/benchmarks.md. Each {@code *Quality} class
+ * (language, near-duplicates, entities) and each {@code *Benchmark} writes its own.
  */
 public final class QualityReport {
 
@@ -19,9 +19,14 @@ public final class QualityReport {
     private final StringBuilder text = new StringBuilder();
 
     public QualityReport(String name, String title) {
+        this(name, title, "./mvnw -B verify -pl enrich-service -am -Pquality");
+    }
+
+    /** @param command how to reproduce the run, printed with the date */
+    public QualityReport(String name, String title, String command) {
         this.name = name;
         text.append("## ").append(title).append("\n\n")
-                .append("Measured ").append(LocalDate.now()).append(" with `./mvnw -B verify -pl enrich-service -am -Pquality`.\n\n");
+                .append("Measured ").append(LocalDate.now()).append(" with `").append(command).append("`.\n\n");
     }
 
     public QualityReport paragraph(String paragraph) {
