@@ -1,18 +1,13 @@
 package io.newsflow.enrich.dedup;
 
+import io.newsflow.enrich.RawTopicProducer;
 import io.newsflow.enrich.Samples;
-import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
 import io.newsflow.stack.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,17 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
 class NearDuplicateFlowTest {
 
-    private static KafkaProducer<String, byte[]> producer;
+    private static RawTopicProducer topic;
 
     @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    static void open() {
+        topic = new RawTopicProducer();
     }
 
     @AfterAll
-    static void disconnect() {
-        producer.close();
+    static void close() {
+        topic.close();
     }
 
     @Test
@@ -100,7 +92,7 @@ class NearDuplicateFlowTest {
     private static String send(String title, String body, Instant publishedAt) throws Exception {
         ArticleRawV1 event = new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(title, body), Instant.now(), title, body,
                 "Test Wire", null, publishedAt, null, null, new ArticleRawV1.Provenance("file", "t.txt", "00", body.length(), Instant.now(), 0));
-        producer.send(new ProducerRecord<>("articles.raw.v1", event.articleId(), ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
+        topic.send(event);
         return event.articleId();
     }
 
