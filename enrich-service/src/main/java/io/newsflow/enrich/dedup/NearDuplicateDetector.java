@@ -26,6 +26,7 @@ public class NearDuplicateDetector {
 
     /** Rows read from the band index per lookup: a bound, so a story stored thousands of times costs no more. */
     private static final int MAX_BAND_MATCHES = 200;
+
     private final EntityManager em;
     private final Fingerprinter fingerprinter;
     private final NearDuplicateRule rule;
