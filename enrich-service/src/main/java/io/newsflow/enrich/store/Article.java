@@ -21,6 +21,10 @@ public class Article {
     @Column(nullable = false)
     public String body;
 
+    /** The body as analysed (normalized, boilerplate cut); the API shows {@link #body}. */
+    @Column(name = "clean_body")
+    public String cleanBody;
+
     public String source;
     public String author;
     public String url;

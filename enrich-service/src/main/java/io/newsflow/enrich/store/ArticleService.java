@@ -1,5 +1,7 @@
 package io.newsflow.enrich.store;
 
+import io.newsflow.enrich.dedup.Fingerprint;
+import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.language.DetectedLanguage;
 import io.newsflow.events.ArticleRawV1;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +15,21 @@ public class ArticleService {
 
     private final ArticleRepository articles;
     private final ArticleReceiptRepository receipts;
+    private final NearDuplicateDetector nearDuplicates;
 
-    public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts) {
+    public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts, NearDuplicateDetector nearDuplicates) {
         this.articles = articles;
         this.receipts = receipts;
+        this.nearDuplicates = nearDuplicates;
     }
 
     /**
      * Stores the article under {@code articleId} unless that content is already there, and records
-     * the event either way, so that redelivering it changes nothing.
+     * the event either way, so that redelivering it changes nothing. A new article is linked to its
+     * near-duplicates in the same transaction.
      */
     @Transactional
-    public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language) {
+    public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language, String cleanBody, Fingerprint fingerprint) {
         if (receipts.findByIdOptional(event.eventId()).isPresent()) {
             return StoreOutcome.REDELIVERED;
         }
@@ -35,6 +40,7 @@ public class ArticleService {
             article.id = articleId;
             article.title = event.title();
             article.body = event.body();
+            article.cleanBody = cleanBody;
             article.source = event.source();
             article.author = event.author();
             article.url = event.url();
@@ -44,6 +50,9 @@ public class ArticleService {
             article.language = language.code();
             article.languageConfidence = language.confidence();
             articles.persist(article);
+            // The fingerprint and cluster rows reference the article: it must be in the table first.
+            articles.flush();
+            nearDuplicates.record(articleId, fingerprint);
         }
         ArticleReceipt receipt = new ArticleReceipt();
         receipt.eventId = event.eventId();

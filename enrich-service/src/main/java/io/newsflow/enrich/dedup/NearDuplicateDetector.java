@@ -1,0 +1,184 @@
+package io.newsflow.enrich.dedup;
+
+import io.newsflow.enrich.normalize.TextNormalizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/**
+ * Finds and records the near-duplicates of a newly stored article, inside the transaction that
+ * stores it ({@code ArticleService} owns it): candidates come from the LSH band index, are ranked
+ * by their MinHash estimate, and each is verified on the exact shingles of its clean body before a
+ * pair, a cluster membership and a similarity are written.
+ */
+@ApplicationScoped
+public class NearDuplicateDetector {
+
+    /** Rows read from the band index per lookup: a bound, so a story stored thousands of times costs no more. */
+    private static final int MAX_BAND_MATCHES = 200;
+
+    private final EntityManager em;
+    private final Fingerprinter fingerprinter;
+    private final NearDuplicateRule rule;
+    private final DedupConfig config;
+
+    public NearDuplicateDetector(EntityManager em, Fingerprinter fingerprinter, NearDuplicateRule rule, DedupConfig config) {
+        this.em = em;
+        this.fingerprinter = fingerprinter;
+        this.rule = rule;
+        this.config = config;
+    }
+
+    /**
+     * Indexes the article (already inserted in this transaction) and links it to its verified
+     * near-duplicates.
+     *
+     * @return the near-duplicates found, most similar first
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<NearDuplicate> record(String articleId, Fingerprint fingerprint) {
+        if (!fingerprint.comparable()) {
+            return List.of();
+        }
+        List<NearDuplicate> found = verify(fingerprint, candidates(articleId, fingerprint));
+        em.createNativeQuery("INSERT INTO article_fingerprint (article_id, bands, signature, shingle_count, fingerprint_version)"
+                        + " VALUES (?1, CAST(?2 AS bigint[]), ?3, ?4, ?5)")
+                .setParameter(1, articleId)
+                .setParameter(2, arrayLiteral(fingerprint.bands()))
+                .setParameter(3, fingerprint.signature())
+                .setParameter(4, fingerprint.shingles().length)
+                .setParameter(5, (short) Fingerprinter.VERSION)
+                .executeUpdate();
+        if (!found.isEmpty()) {
+            link(articleId, found);
+        }
+        return found;
+    }
+
+    /** Stored articles sharing a band, ranked by estimated similarity, the unlikely ones left out. */
+    private List<String> candidates(String articleId, Fingerprint fingerprint) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT article_id, signature, shingle_count FROM article_fingerprint"
+                        + " WHERE bands && CAST(?1 AS bigint[]) AND article_id <> ?2 AND fingerprint_version = ?3 LIMIT " + MAX_BAND_MATCHES)
+                .setParameter(1, arrayLiteral(fingerprint.bands()))
+                .setParameter(2, articleId)
+                .setParameter(3, (short) Fingerprinter.VERSION)
+                .getResultList();
+        Map<String, Double> estimates = new TreeMap<>();
+        for (Object[] row : rows) {
+            double estimate = rule.estimatedOverlap(fingerprint, (byte[]) row[1], ((Number) row[2]).intValue());
+            if (rule.worthVerifying(estimate)) {
+                estimates.put((String) row[0], estimate);
+            }
+        }
+        return estimates.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(config.maxCandidates())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private List<NearDuplicate> verify(Fingerprint fingerprint, List<String> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, coalesce(clean_body, body) FROM article WHERE id IN (?1)")
+                .setParameter(1, candidates)
+                .getResultList();
+        List<NearDuplicate> found = new ArrayList<>();
+        for (Object[] row : rows) {
+            String stored = (String) row[1];
+            double similarity = Shingler.overlap(fingerprint.shingles(), fingerprinter.shingles(TextNormalizer.clean(stored)));
+            if (rule.verifies(similarity)) {
+                found.add(new NearDuplicate((String) row[0], similarity));
+            }
+        }
+        found.sort(Comparator.comparingDouble(NearDuplicate::similarity).reversed());
+        return found;
+    }
+
+    /**
+     * Writes the pairs, then puts the article into its matches' cluster: a new one if none has any,
+     * the oldest one if they are in several (the others are merged into it). Size and canonical are
+     * updated from the clusters and articles involved, never by reading a whole cluster.
+     */
+    private void link(String articleId, List<NearDuplicate> found) {
+        for (NearDuplicate match : found) {
+            em.createNativeQuery("INSERT INTO near_duplicate (article_id, other_id, similarity) VALUES (?1, ?2, ?3), (?2, ?1, ?3)"
+                            + " ON CONFLICT DO NOTHING")
+                    .setParameter(1, articleId)
+                    .setParameter(2, match.articleId())
+                    .setParameter(3, match.similarity())
+                    .executeUpdate();
+        }
+        List<String> matchIds = found.stream().map(NearDuplicate::articleId).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> memberships = em.createNativeQuery(
+                        "SELECT m.article_id, m.cluster_id, c.canonical_id, c.size FROM duplicate_cluster_member m"
+                                + " JOIN duplicate_cluster c ON c.id = m.cluster_id WHERE m.article_id IN (?1) ORDER BY m.cluster_id FOR UPDATE OF c")
+                .setParameter(1, matchIds)
+                .getResultList();
+        Map<Long, Integer> sizes = new TreeMap<>();
+        Set<String> clustered = new HashSet<>();
+        Set<String> contenders = new HashSet<>();
+        for (Object[] row : memberships) {
+            clustered.add((String) row[0]);
+            sizes.put(((Number) row[1]).longValue(), ((Number) row[3]).intValue());
+            contenders.add((String) row[2]);
+        }
+        List<NearDuplicate> joining = new ArrayList<>();
+        joining.add(new NearDuplicate(articleId, found.get(0).similarity()));
+        found.stream().filter(m -> !clustered.contains(m.articleId())).forEach(joining::add);
+        joining.forEach(m -> contenders.add(m.articleId()));
+
+        long cluster = sizes.isEmpty() ? newCluster(articleId) : sizes.keySet().iterator().next();
+        sizes.keySet().stream().filter(c -> c != cluster).forEach(other -> merge(other, cluster));
+        joining.forEach(m -> join(cluster, m.articleId(), m.similarity()));
+        int size = sizes.values().stream().mapToInt(Integer::intValue).sum() + joining.size();
+        em.createNativeQuery("UPDATE duplicate_cluster SET updated_at = now(), size = ?2,"
+                        + " canonical_id = (SELECT id FROM article WHERE id IN (?3) ORDER BY event_time, seq LIMIT 1)"
+                        + " WHERE id = ?1")
+                .setParameter(1, cluster)
+                .setParameter(2, size)
+                .setParameter(3, contenders)
+                .executeUpdate();
+    }
+
+    /** The size check wants two members: the real size and canonical are set once the members joined. */
+    private long newCluster(String firstMember) {
+        return ((Number) em.createNativeQuery("INSERT INTO duplicate_cluster (canonical_id, size) VALUES (?1, 2) RETURNING id")
+                .setParameter(1, firstMember)
+                .getSingleResult()).longValue();
+    }
+
+    private void join(long cluster, String articleId, double similarity) {
+        em.createNativeQuery("INSERT INTO duplicate_cluster_member (article_id, cluster_id, similarity) VALUES (?1, ?2, ?3)")
+                .setParameter(1, articleId)
+                .setParameter(2, cluster)
+                .setParameter(3, similarity)
+                .executeUpdate();
+    }
+
+    private void merge(long from, long into) {
+        em.createNativeQuery("UPDATE duplicate_cluster_member SET cluster_id = ?1 WHERE cluster_id = ?2")
+                .setParameter(1, into)
+                .setParameter(2, from)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM duplicate_cluster WHERE id = ?1").setParameter(1, from).executeUpdate();
+    }
+
+    static String arrayLiteral(long[] values) {
+        return LongStream.of(values).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
+    }
+}

@@ -1,0 +1,30 @@
+package io.newsflow.enrich;
+
+import io.newsflow.events.ArticleEventCodec;
+import io.newsflow.events.ArticleRawV1;
+import io.newsflow.stack.TestStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Sends events to the test broker's {@code articles.raw.v1} as ingest does, waiting for the acknowledgement. */
+public final class RawTopicProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(), new ByteArraySerializer());
+
+    public void send(ArticleRawV1 event) throws Exception {
+        producer.send(new ProducerRecord<>("articles.raw.v1", event.articleId(), ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
