@@ -66,6 +66,23 @@ public final class Pipeline implements AutoCloseable {
                 .or(() -> kafka != null && !kafka.isAlive() ? Optional.of("kafka") : Optional.empty());
     }
 
+    /** Failure drill: stops the broker as a crash or maintenance would, keeping its data. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Brings the broker back on the same ports and data after {@link #stopKafka()}. */
+    public void startKafka() {
+        kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(), Duration.ofSeconds(120));
+    }
+
+    /** One more ingest replica on the same data folder, as operators run several side by side. */
+    public void startIngestReplica(String name, int port) {
+        ServiceSpec replica = ServiceSpec.all(config).get(0).replica(name, port);
+        launch(replica);
+        awaitReady(replica);
+    }
+
     public Path logFile(String service) {
         return config.dataDir().resolve("logs").resolve(service + ".log");
     }
@@ -200,11 +217,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private static int stopOrder(String service) {
-        return switch (service) {
-            case ServiceSpec.INGEST -> 0;
-            case ServiceSpec.QUERY -> 1;
-            default -> 2;
-        };
+        if (service.startsWith(ServiceSpec.INGEST)) {
+            return 0;
+        }
+        return service.equals(ServiceSpec.QUERY) ? 1 : 2;
     }
 
     private static void sleep(long millis) {

@@ -26,6 +26,11 @@ record ServiceSpec(String name, Path jar, int port, String portVariable, Databas
                         List.of("-Xmx384m"), Map.of()));
     }
 
+    /** The same service once more, under another name and port: replicas side by side on one data folder. */
+    ServiceSpec replica(String replicaName, int replicaPort) {
+        return new ServiceSpec(replicaName, jar, replicaPort, portVariable, database, jvmOptions, environment);
+    }
+
     private static Path jar(PipelineConfig config, String module) {
         return config.home().resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }

@@ -113,15 +113,16 @@ public class FileIngestService {
         Timer.Sample sample = Timer.start(metrics);
         return publisher.publishAll(published, config.inbox().publishTimeout())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(ignored -> {
-                    sample.stop(publishLatency);
-                    return processed(claimed, name, published, started);
-                })
-                .onFailure().recoverWithItem(e -> {
-                    if (rejectedForGood(e)) {
-                        return fail(claimed, name, "publish-rejected", "publish", "Kafka refused the articles: " + e.getMessage(), content.length);
+                // Only a failed publication may send the file back: once acknowledged, it is moved, whatever follows.
+                .onItemOrFailure().transform((acknowledged, failure) -> {
+                    if (failure == null) {
+                        sample.stop(publishLatency);
+                        return processed(claimed, name, published, started);
                     }
-                    LOG.warnf("file=%s outcome=retry stage=publish articles=%d error=%s", name, published.size(), e.toString());
+                    if (rejectedForGood(failure)) {
+                        return fail(claimed, name, "publish-rejected", "publish", "Kafka refused the articles: " + failure.getMessage(), content.length);
+                    }
+                    LOG.warnf("file=%s outcome=retry stage=publish articles=%d error=%s", name, published.size(), failure.toString());
                     return release(claimed, name, "publish");
                 })
                 .subscribeAsCompletionStage();
@@ -134,7 +135,7 @@ public class FileIngestService {
             LOG.infof("file=%s outcome=processed articles=%d ids=%s moved=%s ms=%d", name, published.size(),
                     published.stream().map(ArticleRawV1::articleId).toList(), target, (System.nanoTime() - started) / 1_000_000);
             count("processed", "ok");
-            metrics.counter("newsflow.ingest.articles.published").increment(published.size());
+            metrics.counter("newsflow.ingest.articles.published", "channel", "file").increment(published.size());
             return Outcome.PROCESSED;
         } catch (IOException e) {
             // Published but not moved: the retry republishes, and the content id makes that harmless.

@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static io.newsflow.ingest.support.Inbox.sample;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,6 +71,9 @@ class InboxIngestTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbox.processed("news/sample 002.txt")));
         assertEquals(Files.size(inbox.processed("news/sample 002.txt")), event.provenance().size());
         assertFalse(Files.exists(dropped));
+        // Nothing left waiting: a processed file must never also count as one to retry.
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'inbox' }.data.filesWaitingForRetry", equalTo(0));
     }
 
     @Test
