@@ -166,6 +166,7 @@ class ResilienceIT {
 
     private static JsonNode get(int port, String path, int expectedStatus) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                // Readiness must answer promptly even while Kafka is down: probes give up after seconds.
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (expectedStatus > 0) {
             assertEquals(expectedStatus, response.statusCode(), response.body());
