@@ -2,10 +2,13 @@ package io.newsflow.enrich.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.newsflow.enrich.entity.EntityExtractor;
 import io.newsflow.enrich.language.DetectedLanguage;
 import io.newsflow.enrich.language.LanguageService;
+import io.newsflow.enrich.store.Annotations;
 import io.newsflow.enrich.store.ArticleService;
 import io.newsflow.enrich.store.StoreOutcome;
+import io.newsflow.enrich.theme.ThemeScorer;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.events.InvalidEventException;
@@ -28,9 +31,14 @@ public class EnrichmentPipeline {
     private final ArticleService articles;
     private final MeterRegistry metrics;
     private final RetryConfig retry;
+    private final EntityExtractor entities;
+    private final ThemeScorer themes;
 
-    public EnrichmentPipeline(LanguageService language, ArticleService articles, MeterRegistry metrics, RetryConfig retry) {
+    public EnrichmentPipeline(LanguageService language, ArticleService articles, MeterRegistry metrics, RetryConfig retry,
+                              EntityExtractor entities, ThemeScorer themes) {
         this.language = language;
+        this.entities = entities;
+        this.themes = themes;
         this.articles = articles;
         this.metrics = metrics;
         this.retry = retry;
@@ -69,10 +77,20 @@ public class EnrichmentPipeline {
         }
         String text = event.title() == null ? event.body() : event.title() + "\n" + event.body();
         DetectedLanguage detected = language.detect(text);
-        StoreOutcome outcome = articles.store(event, articleId, detected);
+        Annotations found = annotate(text, detected.code());
+        StoreOutcome outcome = articles.store(event, articleId, detected, found);
         timer.stop(metrics.timer("newsflow.enrich.processing", "outcome", outcome.name().toLowerCase()));
         LOG.infof("event=%s article=%s outcome=%s language=%s confidence=%.2f", event.eventId(), articleId, outcome, detected.code(), detected.confidence());
         return outcome;
+    }
+
+    /** Outside the transaction: the models take tens of milliseconds, no connection should wait on them. */
+    private Annotations annotate(String text, String languageCode) {
+        Timer.Sample timer = Timer.start(metrics);
+        Annotations found = new Annotations(entities.extract(text, languageCode), themes.score(text, languageCode),
+                entities.modelVersion(), entities.aliasVersion(), themes.version());
+        timer.stop(metrics.timer("newsflow.enrich.annotation", "language", languageCode));
+        return found;
     }
 
     private static void sleep(Duration backoff) {

@@ -13,18 +13,21 @@ public class ArticleService {
 
     private final ArticleRepository articles;
     private final ArticleReceiptRepository receipts;
+    private final AnnotationWriter annotations;
 
-    public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts) {
+    public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts, AnnotationWriter annotations) {
         this.articles = articles;
         this.receipts = receipts;
+        this.annotations = annotations;
     }
 
     /**
      * Stores the article under {@code articleId} unless that content is already there, and records
-     * the event either way, so that redelivering it changes nothing.
+     * the event either way, so that redelivering it changes nothing. A new article's entities and themes
+     * are written with it.
      */
     @Transactional
-    public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language) {
+    public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language, Annotations found) {
         if (receipts.findByIdOptional(event.eventId()).isPresent()) {
             return StoreOutcome.REDELIVERED;
         }
@@ -44,6 +47,7 @@ public class ArticleService {
             article.language = language.code();
             article.languageConfidence = language.confidence();
             articles.persist(article);
+            annotations.write(articleId, article.publishedAt != null ? article.publishedAt : article.ingestedAt, found, now);
         }
         ArticleReceipt receipt = new ArticleReceipt();
         receipt.eventId = event.eventId();

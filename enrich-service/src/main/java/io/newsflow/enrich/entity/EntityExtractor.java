@@ -1,0 +1,160 @@
+package io.newsflow.enrich.entity;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the people, organizations and places of a text and links every mention to one canonical
+ * entity. The recognizer depends on the detected language: English → CoreNLP's CRF, Chinese → HanLP,
+ * any other language → the alias table alone. The alias table also runs over every text and adds
+ * the names a recognizer missed (DPRK, Кремль, 북한).
+ */
+@ApplicationScoped
+@Startup
+public class EntityExtractor {
+
+    private final AliasTable aliases;
+    private final EnglishRecognizer english;
+    private final ChineseRecognizer chinese;
+
+    /** Loads the models now (a few seconds), not on the first article. */
+    public EntityExtractor() {
+        this(AliasTable.loadDefault());
+    }
+
+    EntityExtractor(AliasTable aliases) {
+        this.aliases = aliases;
+        this.english = new EnglishRecognizer();
+        this.chinese = new ChineseRecognizer();
+    }
+
+    /** What produced the entities, stored with each article so that re-enrichment can find stale ones. */
+    public String modelVersion() {
+        return EnglishRecognizer.VERSION + ";" + ChineseRecognizer.VERSION;
+    }
+
+    public String aliasVersion() {
+        return aliases.version();
+    }
+
+    /** Recognized names before linking: the statistical model's, then the alias table's where they add to it. */
+    public List<Mention> recognize(String text, String language) {
+        List<Mention> recognized = switch (language) {
+            case "en" -> english.recognize(text);
+            case "zh" -> chinese.recognize(text);
+            default -> List.of();
+        };
+        List<Mention> mentions = new ArrayList<>(recognized);
+        boolean[] taken = new boolean[text.length() + 1];
+        recognized.forEach(m -> Arrays.fill(taken, m.start(), m.end(), true));
+        for (PhraseMatcher.Match<AliasTable.Alias> match : aliases.matcher().find(text)) {
+            if (isCovered(taken, match.start(), match.end()) || !spelledAsAName(text, match)) {
+                continue;
+            }
+            mentions.add(new Mention(match.start(), match.end(), text.substring(match.start(), match.end()), match.value().entity().type()));
+        }
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        return mentions;
+    }
+
+    private static boolean isCovered(boolean[] taken, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An acronym alias in its own case only ("US", not "us"); any other alias, in a script with case,
+     * only when capitalized: "china" the porcelain and "turkey" the bird are not places.
+     */
+    private static boolean spelledAsAName(String text, PhraseMatcher.Match<AliasTable.Alias> match) {
+        AliasTable.Alias alias = match.value();
+        String surface = text.substring(match.start(), match.end());
+        if (alias.exactCase()) {
+            return surface.equals(alias.spelling());
+        }
+        return !Character.isLowerCase(surface.charAt(0));
+    }
+
+    /** Entities of the text, most mentioned first, each with the offsets of all its mentions. */
+    public List<LinkedEntity> extract(String text, String language) {
+        return link(recognize(text, language));
+    }
+
+    /**
+     * Links each mention to a canonical entity: by alias (which also corrects the type: DPRK is a
+     * place, not an organization), then by phonetic key, then a lone surname to a person named in
+     * full in the same text; what is left becomes an entity named by its cleaned-up spelling.
+     */
+    List<LinkedEntity> link(List<Mention> mentions) {
+        Map<Mention, NamedEntity> linked = new LinkedHashMap<>();
+        List<Mention> unresolved = new ArrayList<>();
+        for (Mention mention : mentions) {
+            Optional<NamedEntity> known = aliases.lookup(mention.surface())
+                    .filter(entity -> compatible(entity.type(), mention.type()))
+                    .or(() -> aliases.lookupPhonetic(mention.surface(), mention.type()));
+            if (known.isPresent()) {
+                linked.put(mention, known.get());
+            } else {
+                unresolved.add(mention);
+            }
+        }
+        Map<String, NamedEntity> surnames = new HashMap<>();
+        for (Mention mention : unresolved) {
+            if (mention.type() == EntityType.PERSON && cleanName(mention.surface()).contains(" ")) {
+                NamedEntity person = NamedEntity.of(EntityType.PERSON, cleanName(mention.surface()));
+                linked.put(mention, person);
+            }
+        }
+        linked.values().stream().filter(e -> e.type() == EntityType.PERSON).forEach(person ->
+                surnames.putIfAbsent(surnameKey(person.name()), person));
+        for (Mention mention : unresolved) {
+            if (linked.containsKey(mention)) {
+                continue;
+            }
+            String name = cleanName(mention.surface());
+            NamedEntity person = mention.type() == EntityType.PERSON ? surnames.get(surnameKey(name)) : null;
+            linked.put(mention, person != null ? person : NamedEntity.of(mention.type(), name));
+        }
+        Map<NamedEntity, List<int[]>> offsets = new LinkedHashMap<>();
+        for (Mention mention : mentions) {
+            offsets.computeIfAbsent(linked.get(mention), e -> new ArrayList<>()).add(new int[] {mention.start(), mention.end()});
+        }
+        List<LinkedEntity> entities = new ArrayList<>();
+        offsets.forEach((entity, spans) -> entities.add(new LinkedEntity(entity, List.copyOf(spans))));
+        entities.sort(Comparator.comparingInt(LinkedEntity::mentions).reversed());
+        return entities;
+    }
+
+    /**
+     * The alias table may correct an organization into a place (a model tags "DPRK" ORGANIZATION), but
+     * never a person into anything else: the "Washington" a model calls a person is not the capital.
+     */
+    private static boolean compatible(EntityType alias, EntityType recognized) {
+        return alias == recognized || (alias != EntityType.PERSON && recognized != EntityType.PERSON);
+    }
+
+    /** The last word of a Latin-script name, folded: "John Kirby" and "Kirby" share "kirby". */
+    private static String surnameKey(String name) {
+        String folded = PhraseMatcher.fold(name).text().strip();
+        return folded.substring(folded.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** One space between words, none before a hyphen: "Kim Jong -un" → "Kim Jong-un". */
+    static String cleanName(String surface) {
+        return surface.strip().replaceAll("\\s+", " ").replaceAll(" ?- ?", "-");
+    }
+}
