@@ -47,21 +47,49 @@ public class EntityExtractor {
         return aliases.version();
     }
 
-    /** Recognized names before linking: the statistical model's, then the alias table's where they add to it. */
+    /**
+     * Recognized names before linking: the statistical model's, reconciled with the alias table's.
+     * An alias that overlaps a model's name and reaches past it wins ("Kim Jong" + "-un"); aliases of
+     * the same type that make up most of a model's name replace it ("Kim Jong-un.The" from a missing
+     * space, "Kim Jong-un Putin" from a missing comma); an alias where the model found nothing is added.
+     */
     public List<Mention> recognize(String text, String language) {
         List<Mention> recognized = switch (language) {
             case "en" -> english.recognize(text);
             case "zh" -> chinese.recognize(text);
             default -> List.of();
         };
-        List<Mention> mentions = new ArrayList<>(recognized);
-        boolean[] taken = new boolean[text.length() + 1];
-        recognized.forEach(m -> Arrays.fill(taken, m.start(), m.end(), true));
+        List<Mention> known = new ArrayList<>();
         for (PhraseMatcher.Match<AliasTable.Alias> match : aliases.matcher().find(text)) {
-            if (isCovered(taken, match.start(), match.end()) || !spelledAsAName(text, match)) {
+            if (spelledAsAName(text, match)) {
+                NamedEntity entity = match.value().entity();
+                known.add(new Mention(match.start(), match.end(), text.substring(match.start(), match.end()), entity.type(), entity));
+            }
+        }
+        List<Mention> mentions = new ArrayList<>();
+        boolean[] taken = new boolean[text.length() + 1];
+        for (Mention model : recognized) {
+            boolean extended = false;
+            int insideLetters = 0;
+            for (Mention alias : known) {
+                if (alias.overlaps(model.start(), model.end()) && compatible(alias.type(), model.type())) {
+                    if (alias.start() < model.start() || alias.end() > model.end()) {
+                        extended = true;
+                    } else if (alias.type() == model.type()) {
+                        insideLetters += alias.letters();
+                    }
+                }
+            }
+            if (extended || (insideLetters > 0 && insideLetters * 10 >= model.letters() * 7)) {
                 continue;
             }
-            mentions.add(new Mention(match.start(), match.end(), text.substring(match.start(), match.end()), match.value().entity().type()));
+            mentions.add(model);
+            Arrays.fill(taken, model.start(), model.end(), true);
+        }
+        for (Mention alias : known) {
+            if (!isCovered(taken, alias.start(), alias.end())) {
+                mentions.add(alias);
+            }
         }
         mentions.sort(Comparator.comparingInt(Mention::start));
         return mentions;
@@ -103,7 +131,8 @@ public class EntityExtractor {
         Map<Mention, NamedEntity> linked = new LinkedHashMap<>();
         List<Mention> unresolved = new ArrayList<>();
         for (Mention mention : mentions) {
-            Optional<NamedEntity> known = aliases.lookup(mention.surface())
+            Optional<NamedEntity> known = Optional.ofNullable(mention.known())
+                    .or(() -> aliases.lookup(mention.surface()))
                     .filter(entity -> compatible(entity.type(), mention.type()))
                     .or(() -> aliases.lookupPhonetic(mention.surface(), mention.type()));
             if (known.isPresent()) {
@@ -140,11 +169,11 @@ public class EntityExtractor {
     }
 
     /**
-     * The alias table may correct an organization into a place (a model tags "DPRK" ORGANIZATION), but
-     * never a person into anything else: the "Washington" a model calls a person is not the capital.
+     * The alias table corrects a model's type (it tags "DPRK" an organization, "Putin" once a place),
+     * but never turns a person into anything else: the "Washington" a model calls a person is not the capital.
      */
     private static boolean compatible(EntityType alias, EntityType recognized) {
-        return alias == recognized || (alias != EntityType.PERSON && recognized != EntityType.PERSON);
+        return alias == EntityType.PERSON || recognized != EntityType.PERSON;
     }
 
     /** The last word of a Latin-script name, folded: "John Kirby" and "Kirby" share "kirby". */
