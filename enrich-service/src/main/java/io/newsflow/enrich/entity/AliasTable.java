@@ -89,7 +89,11 @@ public final class AliasTable {
         Alias alias = new Alias(entity, spelling, exactCase);
         // The first entity to claim a spelling keeps it: curated rows come before the JDK's names.
         if (byFolded.putIfAbsent(exactCase ? spelling : folded, alias) == null) {
-            gazetteer.add(spelling, inflectionAllowance(spelling), alias);
+            if (inflects(spelling)) {
+                gazetteer.add(stem(spelling), 3, alias);
+            } else {
+                gazetteer.add(spelling, 0, alias);
+            }
         }
         String phonetic = phoneticKey(spelling);
         if (phonetic != null) {
@@ -97,16 +101,22 @@ public final class AliasTable {
         }
     }
 
-    /** Russian and Ukrainian names inflect at the end (Путин, Путина, Путиным; Россия, России). */
-    private static int inflectionAllowance(String spelling) {
+    /** Russian and Ukrainian names inflect at the end (Путин, Путина, Путиным; Кремль, Кремля); acronyms do not. */
+    private static boolean inflects(String spelling) {
         char last = spelling.charAt(spelling.length() - 1);
-        return Character.UnicodeScript.of(last) == Character.UnicodeScript.CYRILLIC ? 3 : 0;
+        return Character.UnicodeScript.of(last) == Character.UnicodeScript.CYRILLIC && !isAcronym(spelling);
     }
 
-    /** Latin acronyms of up to five letters (US, UN, EU, DPRK, IAEA): as words they would be "us", "un". */
+    /** The name without a final vowel or soft sign, which the inflected forms replace (Россия → Росси|и, Росси|ю). */
+    private static String stem(String spelling) {
+        char last = Character.toLowerCase(spelling.charAt(spelling.length() - 1));
+        return spelling.length() > 4 && "аяоеьйыиуюё".indexOf(last) >= 0 ? spelling.substring(0, spelling.length() - 1) : spelling;
+    }
+
+    /** Acronyms of up to five capitals (US, UN, DPRK, ЕС, ООН): as words they would be "us", "un", "ес(ли)". */
     static boolean isAcronym(String spelling) {
         String letters = spelling.replace(".", "");
-        return letters.length() >= 2 && letters.length() <= 5 && letters.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+        return letters.length() >= 2 && letters.length() <= 5 && letters.chars().allMatch(Character::isUpperCase);
     }
 
     private static String withoutParentheses(String name) {
