@@ -1,7 +1,9 @@
 package io.newsflow.enrich.theme;
 
 import io.newsflow.enrich.entity.PhraseMatcher;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -14,9 +16,11 @@ import java.util.Map;
 /**
  * Scores a text against the theme taxonomy: one Aho-Corasick pass per text over the phrases of its
  * language (every language's phrases when the taxonomy has none for it). The taxonomy is read once,
- * at start, from {@code NEWSFLOW_THEMES_FILE} or the shipped default.
+ * at start, from {@code NEWSFLOW_THEMES_FILE} or the shipped default; a file that cannot be read
+ * or parsed stops the start, rather than enriching without themes.
  */
 @ApplicationScoped
+@Startup
 public class ThemeScorer {
 
     private static final Logger LOG = Logger.getLogger(ThemeScorer.class);
@@ -29,6 +33,7 @@ public class ThemeScorer {
     private final Map<String, PhraseMatcher<Phrase>> byLanguage = new HashMap<>();
     private final Map<String, ThemeTaxonomy.Theme> themes = new LinkedHashMap<>();
 
+    @Inject
     public ThemeScorer(ThemeConfig config) {
         this(config.file().map(ThemeTaxonomy::load).orElseGet(ThemeTaxonomy::loadDefault));
         LOG.infof("theme taxonomy %s: %d themes from %s", taxonomy.version(), themes.size(),

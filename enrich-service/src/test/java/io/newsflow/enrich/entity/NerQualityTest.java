@@ -1,6 +1,7 @@
 package io.newsflow.enrich.entity;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The gold sets are read for measuring only. Run with {@code ./mvnw -B verify -pl enrich-service -am -Pquality};
  * results go to the "Named entities" section of docs/quality.md. Skipped when the data is absent.
  */
+@Tag("quality")
 class NerQualityTest {
 
     private static final Map<String, Result> RESULTS = new LinkedHashMap<>();
