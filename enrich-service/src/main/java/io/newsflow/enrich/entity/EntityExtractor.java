@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Finds the people, organizations and places of a text and links every mention to one canonical
  * entity. The recognizer depends on the detected language: English → CoreNLP's CRF, Chinese → HanLP,
- * any other language → the alias table alone. The alias table also runs over every text and adds
+ * Russian and Ukrainian → capitalization rules, any other language → the alias table alone. The alias table also runs over every text and adds
  * the names a recognizer missed (DPRK, Кремль, 북한).
  */
 @ApplicationScoped
@@ -26,6 +26,7 @@ public class EntityExtractor {
     private final AliasTable aliases;
     private final EnglishRecognizer english;
     private final ChineseRecognizer chinese;
+    private final CyrillicNameRecognizer cyrillic = new CyrillicNameRecognizer();
 
     /** Loads the models now (a few seconds), not on the first article. */
     public EntityExtractor() {
@@ -57,8 +58,11 @@ public class EntityExtractor {
         List<Mention> recognized = switch (language) {
             case "en" -> english.recognize(text);
             case "zh" -> chinese.recognize(text);
+            case "ru", "uk" -> cyrillic.recognize(text);
             default -> List.of();
         };
+        // A statistical model may overrule the alias table's type; the capitalization rules may not.
+        boolean trusted = !language.equals("ru") && !language.equals("uk");
         List<Mention> known = new ArrayList<>();
         for (PhraseMatcher.Match<AliasTable.Alias> match : aliases.matcher().find(text)) {
             if (spelledAsAName(text, match)) {
@@ -80,7 +84,8 @@ public class EntityExtractor {
                     }
                 }
             }
-            if (extended || (insideLetters > 0 && insideLetters * 10 >= model.letters() * 7)) {
+            if (extended || (insideLetters > 0 && insideLetters * 10 >= model.letters() * 7)
+                    || (!trusted && known.stream().anyMatch(alias -> alias.overlaps(model.start(), model.end())))) {
                 continue;
             }
             mentions.add(model);
