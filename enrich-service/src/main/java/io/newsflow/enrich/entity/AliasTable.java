@@ -23,9 +23,19 @@ import java.util.stream.Stream;
  */
 public final class AliasTable {
 
-    /** An alias as it is matched in text; an acronym ("US", "UN") must match in its own case. */
-    public record Alias(NamedEntity entity, String spelling, boolean exactCase) {
+    /**
+     * An alias as it is matched in text; an acronym ("US", "UN") must match in its own case.
+     *
+     * @param language {@link #CURATED} for the curated table, else the language of the JDK's country name
+     */
+    public record Alias(NamedEntity entity, String spelling, boolean exactCase, String language) {
+
+        public boolean curated() {
+            return CURATED.equals(language);
+        }
     }
+
+    static final String CURATED = "*";
 
     static final String RESOURCE = "/io/newsflow/enrich/entity/aliases.tsv";
 
@@ -51,10 +61,10 @@ public final class AliasTable {
                 throw new IllegalArgumentException("aliases.tsv: expected TYPE<TAB>canonical name<TAB>aliases: " + line);
             }
             NamedEntity entity = NamedEntity.of(EntityType.valueOf(fields[0].strip()), fields[1].strip());
-            add(entity, entity.name());
+            add(entity, entity.name(), CURATED);
             if (fields.length > 2) {
                 for (String alias : fields[2].split("\\|")) {
-                    add(entity, alias.strip());
+                    add(entity, alias.strip(), CURATED);
                 }
             }
         }
@@ -64,7 +74,7 @@ public final class AliasTable {
             for (Locale language : COUNTRY_NAME_LOCALES) {
                 String name = region.getDisplayCountry(language);
                 if (!name.equals(country)) {
-                    add(entity, withoutParentheses(name));
+                    add(entity, withoutParentheses(name), language.getLanguage());
                 }
             }
         }
@@ -80,13 +90,13 @@ public final class AliasTable {
         }
     }
 
-    private void add(NamedEntity entity, String spelling) {
+    private void add(NamedEntity entity, String spelling, String language) {
         if (spelling.isEmpty()) {
             return;
         }
         boolean exactCase = isAcronym(spelling);
         String folded = PhraseMatcher.fold(spelling).text().strip();
-        Alias alias = new Alias(entity, spelling, exactCase);
+        Alias alias = new Alias(entity, spelling, exactCase, language);
         // The first entity to claim a spelling keeps it: curated rows come before the JDK's names.
         if (byFolded.putIfAbsent(exactCase ? spelling : folded, alias) == null) {
             if (inflects(spelling)) {
@@ -126,12 +136,16 @@ public final class AliasTable {
 
     /** The entity a spelling names, exactly up to case, spaces and hyphens. */
     public Optional<NamedEntity> lookup(String spelling) {
+        return lookupAlias(spelling).map(Alias::entity);
+    }
+
+    Optional<Alias> lookupAlias(String spelling) {
         Alias exact = byFolded.get(spelling.strip());
         if (exact != null && exact.exactCase()) {
-            return Optional.of(exact.entity());
+            return Optional.of(exact);
         }
         Alias folded = byFolded.get(PhraseMatcher.fold(spelling).text().strip());
-        return folded == null || folded.exactCase() ? Optional.empty() : Optional.of(folded.entity());
+        return folded == null || folded.exactCase() ? Optional.empty() : Optional.of(folded);
     }
 
     /** The entity of this type whose spelling sounds alike once transliteration habits are undone. */

@@ -65,7 +65,9 @@ public class EntityExtractor {
         boolean trusted = !language.equals("ru") && !language.equals("uk");
         List<Mention> known = new ArrayList<>();
         for (PhraseMatcher.Match<AliasTable.Alias> match : aliases.matcher().find(text)) {
-            if (spelledAsAName(text, match)) {
+            // Another language's name for a country may be a word here ("Man", "Swiss"): only curated spellings and this language's.
+            boolean ofThisLanguage = match.value().curated() || match.value().language().equals(language);
+            if (ofThisLanguage && spelledAsAName(text, match)) {
                 NamedEntity entity = match.value().entity();
                 known.add(new Mention(match.start(), match.end(), text.substring(match.start(), match.end()), entity.type(), entity));
             }
@@ -128,8 +130,8 @@ public class EntityExtractor {
     }
 
     /**
-     * Links each mention to a canonical entity: by alias (which also corrects the type: DPRK is a
-     * place, not an organization), then by phonetic key, then a lone surname to a person named in
+     * Links each mention to a canonical entity: by alias (a curated one also corrects the type: DPRK
+     * is a place, not an organization; a country's name does not, a national team is an organization), then by phonetic key, then a lone surname to a person named in
      * full in the same text; what is left becomes an entity named by its cleaned-up spelling.
      */
     List<LinkedEntity> link(List<Mention> mentions) {
@@ -137,7 +139,9 @@ public class EntityExtractor {
         List<Mention> unresolved = new ArrayList<>();
         for (Mention mention : mentions) {
             Optional<NamedEntity> known = Optional.ofNullable(mention.known())
-                    .or(() -> aliases.lookup(mention.surface()))
+                    .or(() -> aliases.lookupAlias(mention.surface())
+                            .filter(alias -> alias.entity().type() == mention.type() || alias.curated())
+                            .map(AliasTable.Alias::entity))
                     .filter(entity -> compatible(entity.type(), mention.type()))
                     .or(() -> aliases.lookupPhonetic(mention.surface(), mention.type()));
             if (known.isPresent()) {

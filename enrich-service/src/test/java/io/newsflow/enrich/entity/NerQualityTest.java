@@ -139,15 +139,19 @@ class NerQualityTest {
         return result;
     }
 
-    /** The gold tokens a predicted character span covers exactly, or null when it does not start and end on token edges. */
+    /**
+     * The gold tokens a predicted character span falls on: from the token holding its first character
+     * to the token holding its last. The service tokenizes raw text itself, so its token edges may
+     * differ from the gold tokenization's ("U.S.-based"); the span must still name exactly the gold tokens.
+     */
     private static Span toTokens(int d, Doc doc, int start, int end, EntityType type) {
         int first = -1;
         int last = -1;
         for (int t = 0; t < doc.tokenStart().length; t++) {
-            if (doc.tokenStart()[t] == start) {
+            if (doc.tokenStart()[t] <= start && start < doc.tokenEnd()[t]) {
                 first = t;
             }
-            if (doc.tokenEnd()[t] == end) {
+            if (doc.tokenStart()[t] < end && end <= doc.tokenEnd()[t]) {
                 last = t;
             }
         }
