@@ -2,7 +2,8 @@ package io.newsflow.enrich.entity;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,24 +63,14 @@ class NerQualityTest {
     record Result(String set, Map<EntityType, Counts> byType, Counts all, int docs, double seconds) {
     }
 
-    @Test
-    void conllpp() throws IOException {
-        assertTarget(measure("CoNLL++ test (en)", "conllpp_test.txt", "en", true), 0.90);
-    }
-
-    @Test
-    void unerEnglish() throws IOException {
-        assertTarget(measure("UNER en PUD", "uner_en_pud-ud-test.iob2", "en", false), 0.80);
-    }
-
-    @Test
-    void unerRussian() throws IOException {
-        assertTarget(measure("UNER ru PUD", "uner_ru_pud-ud-test.iob2", "ru", false), 0.60);
-    }
-
-    @Test
-    void unerChinese() throws IOException {
-        assertTarget(measure("UNER zh PUD", "uner_zh_pud-ud-test.iob2", "zh", false), 0.60);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "CoNLL++ test (en), conllpp_test.txt,          en, 0.90",
+            "UNER en PUD,       uner_en_pud-ud-test.iob2,  en, 0.80",
+            "UNER ru PUD,       uner_ru_pud-ud-test.iob2,  ru, 0.60",
+            "UNER zh PUD,       uner_zh_pud-ud-test.iob2,  zh, 0.60"})
+    void f1ReachesTheTarget(String name, String file, String language, double target) throws IOException {
+        assertTarget(measure(name, file, language, file.startsWith("conll")), target);
     }
 
     private static void assertTarget(Result result, double target) {

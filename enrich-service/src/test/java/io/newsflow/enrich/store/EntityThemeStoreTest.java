@@ -1,6 +1,7 @@
 package io.newsflow.enrich.store;
 
 import io.newsflow.enrich.entity.SampleArticles;
+import io.newsflow.enrich.TestDatabase;
 import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,10 +51,10 @@ class EntityThemeStoreTest {
             producer.send(new ProducerRecord<>("articles.raw.v1", id, ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id) == 1);
+                .until(() -> TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id) == 1);
 
         Map<String, Integer> mentions = new HashMap<>();
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement("""
                 SELECT e.id, e.type, e.name, ae.entity_type, ae.event_time, ae.mentions, ae.mention_starts, ae.mention_ends
                 FROM article_entity ae JOIN named_entity e ON e.id = ae.entity_id WHERE ae.article_id = ?""")) {
             s.setString(1, id);
@@ -81,7 +81,7 @@ class EntityThemeStoreTest {
         }
 
         Map<String, Double> themes = new HashMap<>();
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT t.theme, t.score, t.phrase_starts, t.taxonomy_version, x.taxonomy_version AS enriched_with, x.ner_model, x.alias_version "
                         + "FROM article_theme t JOIN article_enrichment x ON x.article_id = t.article_id WHERE t.article_id = ?")) {
             s.setString(1, id);
@@ -112,11 +112,11 @@ class EntityThemeStoreTest {
                 producer.send(new ProducerRecord<>("articles.raw.v1", id, ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM article_receipt WHERE article_id = ?", id) == 2);
-        assertEquals(1, count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id));
-        assertEquals(1, count("SELECT count(*) FROM article_entity WHERE article_id = ? AND entity_id = 'location/north-korea'", id));
-        assertEquals(1, count("SELECT count(*) FROM article_entity WHERE article_id = ? AND entity_id = 'person/dmitry-peskov'", id));
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count("SELECT count(*) FROM article_receipt WHERE article_id = ?", id) == 2);
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_entity WHERE article_id = ? AND entity_id = 'location/north-korea'", id));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_entity WHERE article_id = ? AND entity_id = 'person/dmitry-peskov'", id));
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT mention_starts, mention_ends FROM article_entity WHERE article_id = ? AND entity_id = 'location/north-korea'")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
@@ -126,20 +126,5 @@ class EntityThemeStoreTest {
                 assertArrayEquals(new Integer[] {start + 4}, (Integer[]) rs.getArray(2).getArray());
             }
         }
-    }
-
-    private static int count(String sql, String arg) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    private static Connection db() throws SQLException {
-        TestStack stack = TestStack.get();
-        return DriverManager.getConnection(stack.jdbcUrl(), stack.access().ownerUser(), stack.access().ownerPassword());
     }
 }
