@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 final class CyrillicNameRecognizer {
 
+    /** Raise when the rules change: articles enriched with older rules are then stale. */
+    static final String VERSION = "cyrillic-rules-1";
+
     private static final Pattern WORD = Pattern.compile("[\\p{IsCyrillic}\\p{IsLatin}][\\p{IsCyrillic}\\p{IsLatin}\\d]*(?:[-’'][\\p{IsCyrillic}\\p{IsLatin}\\d]+)*");
 
     private static final List<String> ORGANIZATION_WORDS = List.of("парти", "университет", "ассоциаци", "компани", "корпораци",

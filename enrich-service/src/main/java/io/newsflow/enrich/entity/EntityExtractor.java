@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Finds the people, organizations and places of a text and links every mention to one canonical
  * entity. The recognizer depends on the detected language: English → CoreNLP's CRF, Chinese → HanLP,
- * Russian and Ukrainian → capitalization rules, any other language → the alias table alone. The alias table also runs over every text and adds
- * the names a recognizer missed (DPRK, Кремль, 북한).
+ * Russian and Ukrainian → capitalization rules, any other language → the alias table alone. The
+ * alias table also runs over every text and adds the names a recognizer missed (DPRK, Кремль, 북한).
  */
 @ApplicationScoped
 @Startup
@@ -30,18 +30,14 @@ public class EntityExtractor {
 
     /** Loads the models now (a few seconds), not on the first article. */
     public EntityExtractor() {
-        this(AliasTable.loadDefault());
-    }
-
-    EntityExtractor(AliasTable aliases) {
-        this.aliases = aliases;
+        this.aliases = AliasTable.loadDefault();
         this.english = new EnglishRecognizer();
         this.chinese = new ChineseRecognizer();
     }
 
     /** What produced the entities, stored with each article so that re-enrichment can find stale ones. */
     public String modelVersion() {
-        return EnglishRecognizer.VERSION + ";" + ChineseRecognizer.VERSION;
+        return EnglishRecognizer.VERSION + ";" + ChineseRecognizer.VERSION + ";" + CyrillicNameRecognizer.VERSION;
     }
 
     public String aliasVersion() {

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.entity;
 
+import java.util.Locale;
+
 /**
  * A canonical entity: every spelling of it in every article resolves to this one id.
  *
@@ -9,7 +11,7 @@ package io.newsflow.enrich.entity;
 public record NamedEntity(String id, EntityType type, String name) {
 
     public static NamedEntity of(EntityType type, String name) {
-        return new NamedEntity(type.name().toLowerCase(java.util.Locale.ROOT) + "/" + slug(name), type, name);
+        return new NamedEntity(type.name().toLowerCase(Locale.ROOT) + "/" + slug(name), type, name);
     }
 
     /** Lower case, words joined by '-'; letters of every script are kept, so a Chinese name has a Chinese slug. */
