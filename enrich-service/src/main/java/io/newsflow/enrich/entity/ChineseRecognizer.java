@@ -31,13 +31,40 @@ final class ChineseRecognizer {
         synchronized (segment) {
             terms = segment.seg(input);
         }
-        for (Term term : terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = terms.get(i);
             EntityType type = typeOf(term.nature.toString());
-            if (type != null && term.word.length() > 1) {
-                mentions.add(new Mention(term.offset, term.offset + term.word.length(), text.substring(term.offset, term.offset + term.word.length()), type));
+            if (type == null || term.word.length() < 2) {
+                continue;
             }
+            int first = i;
+            int last = i;
+            if (type == EntityType.PERSON) {
+                // A transliterated name is written in parts joined by a middle dot (科瑞·舒尔曼); HanLP tags one part.
+                while (first >= 2 && isNameDot(terms.get(first - 1)) && isHan(terms.get(first - 2))) {
+                    first -= 2;
+                }
+                while (last + 2 < terms.size() && isNameDot(terms.get(last + 1)) && isHan(terms.get(last + 2))) {
+                    last += 2;
+                }
+            }
+            int start = terms.get(first).offset;
+            int end = terms.get(last).offset + terms.get(last).word.length();
+            if (!mentions.isEmpty() && mentions.get(mentions.size() - 1).end() > start) {
+                continue;
+            }
+            mentions.add(new Mention(start, end, text.substring(start, end), type));
+            i = last;
         }
         return mentions;
+    }
+
+    private static boolean isNameDot(Term term) {
+        return term.word.length() == 1 && "·•・‧".indexOf(term.word.charAt(0)) >= 0;
+    }
+
+    private static boolean isHan(Term term) {
+        return term.word.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** HanLP's part-of-speech natures: nr* people (nrf transliterated), ns* places, nt* organizations. */

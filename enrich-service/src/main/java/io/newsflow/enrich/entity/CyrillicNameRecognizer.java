@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * not open a sentence is a name. Its type comes from the words themselves: an organization word
  * (партия, университет, министерство …), a place word (область, остров …) or place ending
  * (-ия, -ск, -град), a surname ending (-ов, -ский, -ович …), a title before it (президент …);
- * acronyms are organizations; anything else is taken for a person, the commonest case in news.
+ * acronyms, Latin-script names and names in «quotes» are organizations, a name after a preposition
+ * of place is a place; anything else is taken for a person, the commonest case in news.
  * The alias table, which runs after it, corrects what it knows (США, Москва, Кремль).
  */
 final class CyrillicNameRecognizer {
@@ -39,6 +40,9 @@ final class CyrillicNameRecognizer {
             "глав", "лидер", "пресс-секретар", "генсек", "господин", "г-н", "госпож", "сенатор", "депутат", "губернатор", "мэр",
             "посол", "генерал", "кандидат", "председател", "директор", "профессор", "писател", "актер", "актёр", "певиц", "певец",
             "король", "королев", "принц", "папа", "сказал", "заявил", "заявила", "сказала", "написал", "написала");
+
+    /** Prepositions of place: "в Нью-Йорке", "из Берлина", "на Кубе". */
+    private static final List<String> PLACE_PREPOSITIONS = List.of("в", "во", "из", "на", "под");
 
     private record Word(int start, int end, String text) {
         boolean capitalized() {
@@ -73,7 +77,7 @@ final class CyrillicNameRecognizer {
                 Word before = i > 0 && !opensSentence ? words.get(i - 1) : null;
                 int start = span.get(0).start();
                 int end = span.get(span.size() - 1).end();
-                mentions.add(new Mention(start, end, text.substring(start, end), type(span, before)));
+                mentions.add(new Mention(start, end, text.substring(start, end), type(span, before, start > 0 && text.charAt(start - 1) == '«')));
             }
             i = j;
         }
@@ -99,7 +103,7 @@ final class CyrillicNameRecognizer {
         return true;
     }
 
-    private static EntityType type(List<Word> span, Word before) {
+    private static EntityType type(List<Word> span, Word before, boolean quoted) {
         List<String> lower = span.stream().map(w -> w.text().toLowerCase(Locale.ROOT)).toList();
         if (lower.stream().anyMatch(w -> ORGANIZATION_WORDS.stream().anyMatch(w::startsWith))) {
             return EntityType.ORGANIZATION;
@@ -107,8 +111,14 @@ final class CyrillicNameRecognizer {
         if (lower.stream().anyMatch(w -> LOCATION_WORDS.stream().anyMatch(w::startsWith))) {
             return EntityType.LOCATION;
         }
-        if (span.size() == 1 && span.get(0).acronym()) {
+        // Acronyms, Latin-script names (brands, media) and names in «quotes» are mostly organizations.
+        boolean latin = span.stream().allMatch(w -> Character.UnicodeScript.of(w.text().charAt(0)) == Character.UnicodeScript.LATIN);
+        if ((span.size() == 1 && span.get(0).acronym()) || latin || quoted) {
             return EntityType.ORGANIZATION;
+        }
+        if (before != null && PLACE_PREPOSITIONS.contains(before.text().toLowerCase(Locale.ROOT))
+                && before.end() + 1 == span.get(0).start()) {
+            return EntityType.LOCATION;
         }
         if (before != null && PERSON_TITLES.stream().anyMatch(before.text().toLowerCase(Locale.ROOT)::startsWith)) {
             return EntityType.PERSON;
