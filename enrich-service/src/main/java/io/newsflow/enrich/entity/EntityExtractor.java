@@ -92,10 +92,31 @@ public class EntityExtractor {
         for (Mention alias : known) {
             if (!isCovered(taken, alias.start(), alias.end())) {
                 mentions.add(alias);
+                Arrays.fill(taken, alias.start(), alias.end(), true);
             }
         }
+        mentions.addAll(repeatedNames(text, mentions, taken));
         mentions.sort(Comparator.comparingInt(Mention::start));
         return mentions;
+    }
+
+    /**
+     * A name found once is the same name wherever else the text spells it exactly: the model, which
+     * sees one line at a time, misses some of the repeats (in a headline, in a list).
+     */
+    private static List<Mention> repeatedNames(String text, List<Mention> found, boolean[] taken) {
+        PhraseMatcher.Builder<Mention> names = PhraseMatcher.builder();
+        found.stream().filter(m -> m.letters() >= 2 && !Character.isLowerCase(m.surface().charAt(0)))
+                .forEach(m -> names.add(m.surface(), 0, m));
+        List<Mention> repeats = new ArrayList<>();
+        for (PhraseMatcher.Match<Mention> match : names.build().find(text)) {
+            Mention first = match.value();
+            if (!isCovered(taken, match.start(), match.end()) && text.startsWith(first.surface(), match.start())) {
+                repeats.add(new Mention(match.start(), match.end(), first.surface(), first.type(), first.known()));
+                Arrays.fill(taken, match.start(), match.end(), true);
+            }
+        }
+        return repeats;
     }
 
     private static boolean isCovered(boolean[] taken, int start, int end) {
