@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsflow.enrich.dedup.Fingerprint;
 import io.newsflow.enrich.dedup.Fingerprinter;
+import io.newsflow.enrich.entity.EntityExtractor;
 import io.newsflow.enrich.language.DetectedLanguage;
 import io.newsflow.enrich.language.LanguageService;
 import io.newsflow.enrich.normalize.TextNormalizer;
+import io.newsflow.enrich.store.Annotations;
 import io.newsflow.enrich.store.ArticleService;
 import io.newsflow.enrich.store.StoreOutcome;
+import io.newsflow.enrich.theme.ThemeScorer;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.events.InvalidEventException;
@@ -36,11 +39,15 @@ public class EnrichmentPipeline {
     private final ArticleService articles;
     private final MeterRegistry metrics;
     private final RetryConfig retry;
+    private final EntityExtractor entities;
+    private final ThemeScorer themes;
 
     public EnrichmentPipeline(LanguageService language, Fingerprinter fingerprinter, ArticleService articles, MeterRegistry metrics,
-                              RetryConfig retry) {
+                              RetryConfig retry, EntityExtractor entities, ThemeScorer themes) {
         this.language = language;
         this.fingerprinter = fingerprinter;
+        this.entities = entities;
+        this.themes = themes;
         this.articles = articles;
         this.metrics = metrics;
         this.retry = retry;
@@ -77,11 +84,16 @@ public class EnrichmentPipeline {
         if (event.articleId() != null && !event.articleId().equals(articleId)) {
             LOG.debugf("event %s carried article id %s; content gives %s", event.eventId(), event.articleId(), articleId);
         }
+        // Analysis reads the cleaned text (boilerplate tails would add entities and themes the article is
+        // not about); entity and theme offsets therefore point into title + "\n" + clean_body.
         String cleanBody = stage("normalize", () -> TextNormalizer.clean(event.body()));
         String text = event.title() == null ? cleanBody : event.title() + "\n" + cleanBody;
         DetectedLanguage detected = stage("language", () -> language.detect(text));
         Fingerprint fingerprint = stage("fingerprint", () -> fingerprinter.of(cleanBody));
-        StoreOutcome outcome = stage("store", () -> articles.store(event, articleId, detected, cleanBody, fingerprint));
+        // Outside the transaction: the models take tens of milliseconds, no connection should wait on them.
+        Annotations found = stage("annotate", () -> new Annotations(entities.extract(text, detected.code()),
+                themes.score(text, detected.code()), entities.modelVersion(), entities.aliasVersion(), themes.version()));
+        StoreOutcome outcome = stage("store", () -> articles.store(event, articleId, detected, cleanBody, fingerprint, found));
         timer.stop(metrics.timer("newsflow.enrich.processing", "outcome", outcome.name().toLowerCase()));
         LOG.infof("event=%s article=%s outcome=%s language=%s confidence=%.2f", event.eventId(), articleId, outcome, detected.code(), detected.confidence());
         return outcome;

@@ -16,20 +16,24 @@ public class ArticleService {
     private final ArticleRepository articles;
     private final ArticleReceiptRepository receipts;
     private final NearDuplicateDetector nearDuplicates;
+    private final AnnotationWriter annotations;
 
-    public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts, NearDuplicateDetector nearDuplicates) {
+    public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts, NearDuplicateDetector nearDuplicates,
+                          AnnotationWriter annotations) {
         this.articles = articles;
         this.receipts = receipts;
         this.nearDuplicates = nearDuplicates;
+        this.annotations = annotations;
     }
 
     /**
      * Stores the article under {@code articleId} unless that content is already there, and records
      * the event either way, so that redelivering it changes nothing. A new article is linked to its
-     * near-duplicates in the same transaction.
+     * near-duplicates, and its entities and themes are written, in the same transaction.
      */
     @Transactional
-    public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language, String cleanBody, Fingerprint fingerprint) {
+    public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language, String cleanBody, Fingerprint fingerprint,
+                              Annotations found) {
         if (receipts.findByIdOptional(event.eventId()).isPresent()) {
             return StoreOutcome.REDELIVERED;
         }
@@ -50,9 +54,10 @@ public class ArticleService {
             article.language = language.code();
             article.languageConfidence = language.confidence();
             articles.persist(article);
-            // The fingerprint and cluster rows reference the article: it must be in the table first.
+            // The fingerprint, cluster, entity and theme rows reference the article: it must be in the table first.
             articles.flush();
             nearDuplicates.record(articleId, fingerprint);
+            annotations.write(articleId, article.publishedAt != null ? article.publishedAt : article.ingestedAt, found, now);
         }
         ArticleReceipt receipt = new ArticleReceipt();
         receipt.eventId = event.eventId();

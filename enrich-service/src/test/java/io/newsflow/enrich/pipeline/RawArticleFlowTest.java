@@ -1,5 +1,6 @@
 package io.newsflow.enrich.pipeline;
 
+import io.newsflow.enrich.TestDatabase;
 import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
@@ -25,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class RawArticleFlowTest {
         send(id, sample);
 
         awaitRows("SELECT count(*) FROM article WHERE id = ?", id, 1);
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT source, author, published_at, language, language_confidence FROM article WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
@@ -96,9 +95,9 @@ class RawArticleFlowTest {
         send(id, ArticleEventCodec.toJson(reDropped));
 
         awaitRows("SELECT count(*) FROM article_receipt WHERE article_id = ?", id, 2);
-        assertEquals(1, count("SELECT count(*) FROM article WHERE id = ?", id));
-        assertEquals(1, count("SELECT count(*) FROM article_receipt WHERE article_id = ? AND outcome = 'DUPLICATE'", id));
-        assertEquals(1, count("SELECT count(*) FROM article_receipt WHERE event_id = ?", first.eventId()));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article WHERE id = ?", id));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_receipt WHERE article_id = ? AND outcome = 'DUPLICATE'", id));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_receipt WHERE event_id = ?", first.eventId()));
     }
 
     @Test
@@ -141,21 +140,6 @@ class RawArticleFlowTest {
     }
 
     private static void awaitRows(String sql, String arg, int expected) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> count(sql, arg) == expected);
-    }
-
-    private static int count(String sql, String arg) throws SQLException {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    private static Connection db() throws SQLException {
-        TestStack stack = TestStack.get();
-        return DriverManager.getConnection(stack.jdbcUrl(), stack.access().ownerUser(), stack.access().ownerPassword());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> TestDatabase.count(sql, arg) == expected);
     }
 }

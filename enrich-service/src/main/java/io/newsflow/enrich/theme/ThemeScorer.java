@@ -1,0 +1,107 @@
+package io.newsflow.enrich.theme;
+
+import io.newsflow.enrich.entity.PhraseMatcher;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores a text against the theme taxonomy: one Aho-Corasick pass per text over the phrases of its
+ * language (every language's phrases when the taxonomy has none for it). The taxonomy is read once,
+ * at start, from {@code NEWSFLOW_THEMES_FILE} or the shipped default; a file that cannot be read
+ * or parsed stops the start, rather than enriching without themes.
+ */
+@ApplicationScoped
+@Startup
+public class ThemeScorer {
+
+    private static final Logger LOG = Logger.getLogger(ThemeScorer.class);
+    private static final String ANY_LANGUAGE = "*";
+
+    private record Phrase(String code, double weight, boolean exclusion) {
+    }
+
+    private final ThemeTaxonomy taxonomy;
+    private final Map<String, PhraseMatcher<Phrase>> byLanguage = new HashMap<>();
+    private final Map<String, ThemeTaxonomy.Theme> themes = new LinkedHashMap<>();
+
+    @Inject
+    public ThemeScorer(ThemeConfig config) {
+        this(config.file().map(ThemeTaxonomy::load).orElseGet(ThemeTaxonomy::loadDefault));
+        LOG.infof("theme taxonomy %s: %d themes from %s", taxonomy.version(), themes.size(),
+                config.file().map(Object::toString).orElse("the built-in default"));
+    }
+
+    public ThemeScorer(ThemeTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        Map<String, PhraseMatcher.Builder<Phrase>> builders = new HashMap<>();
+        for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
+            themes.put(theme.code(), theme);
+            addAll(builders, theme.code(), theme.phrases(), false);
+            if (theme.exclude() != null) {
+                addAll(builders, theme.code(), theme.exclude(), true);
+            }
+        }
+        builders.forEach((language, builder) -> byLanguage.put(language, builder.build()));
+    }
+
+    private static void addAll(Map<String, PhraseMatcher.Builder<Phrase>> builders, String code, Map<String, List<String>> phrases, boolean exclusion) {
+        phrases.forEach((language, list) -> {
+            for (String entry : list) {
+                int eq = entry.lastIndexOf('=');
+                double weight = eq > 0 ? Double.parseDouble(entry.substring(eq + 1)) : 1.0;
+                String phrase = eq > 0 ? entry.substring(0, eq) : entry;
+                Phrase value = new Phrase(code, weight, exclusion);
+                builders.computeIfAbsent(language, l -> PhraseMatcher.builder()).add(phrase, value);
+                builders.computeIfAbsent(ANY_LANGUAGE, l -> PhraseMatcher.builder()).add(phrase, value);
+            }
+        });
+    }
+
+    public String version() {
+        return taxonomy.version();
+    }
+
+    /** The themes whose score reaches their minimum, highest score first. */
+    public List<ThemeScore> score(String text, String language) {
+        PhraseMatcher<Phrase> matcher = byLanguage.getOrDefault(language, byLanguage.get(ANY_LANGUAGE));
+        Map<String, List<PhraseMatcher.Match<Phrase>>> hits = new LinkedHashMap<>();
+        Map<String, List<PhraseMatcher.Match<Phrase>>> exclusions = new HashMap<>();
+        for (PhraseMatcher.Match<Phrase> match : matcher.findAll(text)) {
+            (match.value().exclusion() ? exclusions : hits).computeIfAbsent(match.value().code(), c -> new ArrayList<>()).add(match);
+        }
+        List<ThemeScore> scores = new ArrayList<>();
+        hits.forEach((code, matches) -> {
+            List<PhraseMatcher.Match<Phrase>> excluded = exclusions.getOrDefault(code, List.of());
+            List<int[]> offsets = new ArrayList<>();
+            double sum = 0;
+            int coveredUntil = -1;
+            matches.sort(Comparator.comparingInt((PhraseMatcher.Match<Phrase> m) -> m.start()).thenComparing(m -> -m.end()));
+            for (PhraseMatcher.Match<Phrase> match : matches) {
+                // Overlapping phrases of one theme ("nuclear weapons", "weapons") count once.
+                if (match.start() < coveredUntil || excluded.stream().anyMatch(x -> x.start() < match.end() && match.start() < x.end())) {
+                    continue;
+                }
+                sum += match.value().weight();
+                offsets.add(new int[] {match.start(), match.end()});
+                coveredUntil = match.end();
+            }
+            ThemeTaxonomy.Theme theme = themes.get(code);
+            double score = sum * (theme.weight() == null ? 1.0 : theme.weight());
+            double min = theme.minScore() == null ? taxonomy.defaultMinScore() : theme.minScore();
+            if (score >= min && !offsets.isEmpty()) {
+                scores.add(new ThemeScore(code, score, List.copyOf(offsets)));
+            }
+        });
+        scores.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
+        return scores;
+    }
+}

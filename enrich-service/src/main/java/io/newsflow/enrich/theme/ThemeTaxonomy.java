@@ -1,0 +1,84 @@
+package io.newsflow.enrich.theme;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The theme taxonomy as an operator edits it (see {@code themes.json} shipped with the service).
+ *
+ * @param version what the file says, plus a hash of its bytes: an edit without a new version still
+ *                counts as a new taxonomy
+ */
+public record ThemeTaxonomy(String version, double defaultMinScore, List<Theme> themes) {
+
+    static final String DEFAULT_RESOURCE = "/io/newsflow/enrich/theme/themes.json";
+
+    /**
+     * @param phrases  language code → phrases ({@code sanction*}, {@code arms deal=2})
+     * @param exclude  language code → phrases inside which a hit does not count
+     * @param weight   multiplies the theme's score (default 1)
+     * @param minScore the score a text needs for the theme (default: the taxonomy's)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Theme(String code, Double weight, Double minScore, Map<String, List<String>> phrases, Map<String, List<String>> exclude) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record File(String version, Double defaultMinScore, List<Theme> themes) {
+    }
+
+    public static ThemeTaxonomy loadDefault() {
+        try (InputStream in = ThemeTaxonomy.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return parse(in.readAllBytes(), DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    public static ThemeTaxonomy load(Path path) {
+        try {
+            return parse(Files.readAllBytes(path), path.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("NEWSFLOW_THEMES_FILE: cannot read " + path, e);
+        }
+    }
+
+    static ThemeTaxonomy parse(byte[] json, String origin) {
+        File file;
+        try {
+            file = new ObjectMapper().readValue(json, File.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("theme taxonomy " + origin + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (file.themes() == null || file.themes().isEmpty()) {
+            throw new IllegalArgumentException("theme taxonomy " + origin + " has no themes");
+        }
+        for (Theme theme : file.themes()) {
+            if (theme.code() == null || theme.code().isBlank() || theme.phrases() == null || theme.phrases().isEmpty()) {
+                throw new IllegalArgumentException("theme taxonomy " + origin + ": every theme needs a code and phrases");
+            }
+        }
+        String hash = sha256(json).substring(0, 8);
+        String version = (file.version() == null ? "unversioned" : file.version()) + "+" + hash;
+        return new ThemeTaxonomy(version, file.defaultMinScore() == null ? 2.0 : file.defaultMinScore(), List.copyOf(file.themes()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package io.newsflow.enrich.entity;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Named-entity precision, recall and F1 per type on the gold sets in {@code ../shared/eval-data/ner}
+ * (CoNLL++ test, Universal NER PUD en/ru/zh), through the service's own extractor and linker (types
+ * after alias correction). A span must name exactly the gold tokens; MISC/OTH left out on both sides.
+ * The gold sets are read for measuring only. Run with {@code ./mvnw -B verify -pl enrich-service -am -Pquality};
+ * results go to the "Named entities" section of docs/quality.md. Skipped when the data is absent.
+ */
+class NerQuality {
+
+    private static final Map<String, Result> RESULTS = new LinkedHashMap<>();
+
+    record Span(int doc, int start, int end, EntityType type) {
+    }
+
+    /** A document: its text (tokens joined), each token's char range, and the gold spans in tokens. */
+    record Doc(String text, int[] tokenStart, int[] tokenEnd, List<Span> gold) {
+    }
+
+    static final class Counts {
+        int truePositives;
+        int predicted;
+        int gold;
+
+        double precision() {
+            return predicted == 0 ? 0 : (double) truePositives / predicted;
+        }
+
+        double recall() {
+            return gold == 0 ? 0 : (double) truePositives / gold;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    record Result(String set, Map<EntityType, Counts> byType, Counts all, int docs, double seconds) {
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "CoNLL++ test (en), conllpp_test.txt,          en, 0.90",
+            "UNER en PUD,       uner_en_pud-ud-test.iob2,  en, 0.80",
+            "UNER ru PUD,       uner_ru_pud-ud-test.iob2,  ru, 0.60",
+            "UNER zh PUD,       uner_zh_pud-ud-test.iob2,  zh, 0.60"})
+    void f1ReachesTheTarget(String name, String file, String language, double target) throws IOException {
+        assertTarget(measure(name, file, language, file.startsWith("conll")), target);
+    }
+
+    private static void assertTarget(Result result, double target) {
+        assertTrue(result.all().f1() >= target, String.format(Locale.ROOT, "%s: F1 %.3f below the target %.2f", result.set(), result.all().f1(), target));
+    }
+
+    static Path evalData() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path ner = dir.resolveSibling("shared").resolve("eval-data").resolve("ner");
+            if (Files.isDirectory(ner)) {
+                return ner;
+            }
+        }
+        return Path.of("../shared/eval-data/ner");
+    }
+
+    private static Result measure(String name, String file, String language, boolean conll) throws IOException {
+        Path path = evalData().resolve(file);
+        assumeTrue(Files.isRegularFile(path), path + " is absent: nothing to measure");
+        List<Doc> docs = read(Files.readAllLines(path, StandardCharsets.UTF_8), conll, !"zh".equals(language));
+        EntityExtractor extractor = Extractors.shared();
+        Map<EntityType, Counts> byType = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            byType.put(type, new Counts());
+        }
+        long start = System.nanoTime();
+        for (int d = 0; d < docs.size(); d++) {
+            Doc doc = docs.get(d);
+            Set<Span> predicted = new HashSet<>();
+            for (LinkedEntity linked : extractor.extract(doc.text(), language)) {
+                for (int[] offset : linked.offsets()) {
+                    Span span = toTokens(d, doc, offset[0], offset[1], linked.entity().type());
+                    if (span != null) {
+                        predicted.add(span);
+                    }
+                }
+            }
+            Set<Span> gold = new HashSet<>(doc.gold());
+            for (Span span : predicted) {
+                byType.get(span.type()).predicted++;
+                if (gold.contains(span)) {
+                    byType.get(span.type()).truePositives++;
+                }
+            }
+            gold.forEach(span -> byType.get(span.type()).gold++);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Counts all = new Counts();
+        byType.values().forEach(c -> {
+            all.truePositives += c.truePositives;
+            all.predicted += c.predicted;
+            all.gold += c.gold;
+        });
+        Result result = new Result(name, byType, all, docs.size(), seconds);
+        RESULTS.put(name, result);
+        System.out.printf(Locale.ROOT, "%s: P %.3f R %.3f F1 %.3f (%d docs, %.1f s)%n", name, all.precision(), all.recall(), all.f1(), docs.size(), seconds);
+        return result;
+    }
+
+    /**
+     * The gold tokens a predicted character span falls on: from the token holding its first character
+     * to the token holding its last. The service tokenizes raw text itself, so its token edges may
+     * differ from the gold tokenization's ("U.S.-based"); the span must still name exactly the gold tokens.
+     */
+    private static Span toTokens(int d, Doc doc, int start, int end, EntityType type) {
+        int first = -1;
+        int last = -1;
+        for (int t = 0; t < doc.tokenStart().length; t++) {
+            if (doc.tokenStart()[t] <= start && start < doc.tokenEnd()[t]) {
+                first = t;
+            }
+            if (doc.tokenStart()[t] < end && end <= doc.tokenEnd()[t]) {
+                last = t;
+            }
+        }
+        return first >= 0 && last >= first ? new Span(d, first, last + 1, type) : null;
+    }
+
+    /**
+     * CoNLL (token … tag, -DOCSTART- between documents) or Universal NER (id, token, tag; one sentence
+     * a document). Tokens are joined with spaces, or without for Chinese; sentences with a newline.
+     */
+    static List<Doc> read(List<String> lines, boolean conll, boolean spaced) {
+        List<Doc> docs = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (String line : lines) {
+            boolean boundary = conll ? line.startsWith("-DOCSTART-") : line.isBlank();
+            if (boundary) {
+                flush(docs, text, starts, ends, tags);
+                continue;
+            }
+            if (line.isBlank()) {
+                if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                    text.append('\n');
+                }
+                tags.add("O-SENTENCE-END");
+                continue;
+            }
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split(conll ? " " : "\t");
+            String token = conll ? cols[0] : cols[1];
+            String tag = conll ? cols[cols.length - 1] : cols[2];
+            if (spaced && !text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                text.append(' ');
+            }
+            starts.add(text.length());
+            text.append(token);
+            ends.add(text.length());
+            tags.add(tag);
+        }
+        flush(docs, text, starts, ends, tags);
+        return docs;
+    }
+
+    private static void flush(List<Doc> docs, StringBuilder text, List<Integer> starts, List<Integer> ends, List<String> tags) {
+        List<String> tokenTags = tags.stream().filter(t -> !t.equals("O-SENTENCE-END")).toList();
+        if (!tokenTags.isEmpty()) {
+            List<Span> gold = new ArrayList<>();
+            int open = -1;
+            EntityType openType = null;
+            for (int t = 0; t <= tokenTags.size(); t++) {
+                String tag = t < tokenTags.size() ? tokenTags.get(t) : "O";
+                boolean continues = tag.startsWith("I-") && openType != null && openType == EntityType.fromTag(tag.substring(2));
+                if (!continues && open >= 0) {
+                    gold.add(new Span(docs.size(), open, t, openType));
+                    open = -1;
+                    openType = null;
+                }
+                if (!continues && (tag.startsWith("B-") || tag.startsWith("I-")) && EntityType.fromTag(tag.substring(2)) != null) {
+                    open = t;
+                    openType = EntityType.fromTag(tag.substring(2));
+                }
+            }
+            docs.add(new Doc(text.toString(), starts.stream().mapToInt(Integer::intValue).toArray(),
+                    ends.stream().mapToInt(Integer::intValue).toArray(), gold));
+        }
+        text.setLength(0);
+        starts.clear();
+        ends.clear();
+        tags.clear();
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        if (RESULTS.isEmpty()) {
+            return;
+        }
+        StringBuilder section = new StringBuilder();
+        section.append("Measured by `./mvnw -B verify -pl enrich-service -am -Pquality` (`NerQuality`) on ")
+                .append(java.time.LocalDate.now()).append(", 2 cores. A predicted span counts when it names exactly the gold tokens (the service tokenizes raw text itself, so its first and last characters need only fall in the first and last gold token) with the gold type, types taken after alias linking, MISC left out.\n")
+                .append("English: CoreNLP CRF `english.all.3class.distsim` + alias table; Chinese: HanLP portable 1.8.6 + alias table; ")
+                .append("Russian: capitalization rules + alias table (no statistical model). Targets: F1 ≥ 0.90 CoNLL++, ")
+                .append("≥ 0.80 UNER en, ≥ 0.60 UNER ru and zh.\n\n")
+                .append("| set | type | precision | recall | F1 | gold | predicted |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Result result : RESULTS.values()) {
+            for (Map.Entry<EntityType, Counts> e : result.byType().entrySet()) {
+                row(section, result.set(), e.getKey().name(), e.getValue());
+            }
+            row(section, result.set(), String.format(Locale.ROOT, "**all** (%d docs, %.0f s)", result.docs(), result.seconds()), result.all());
+        }
+        DocsSection.replace("quality.md", "Named entities", section.toString());
+    }
+
+    private static void row(StringBuilder out, String set, String type, Counts c) {
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %d | %d |%n", set, type, c.precision(), c.recall(), c.f1(), c.gold, c.predicted));
+    }
+}

@@ -1,0 +1,129 @@
+package io.newsflow.enrich.store;
+
+import io.newsflow.enrich.entity.SampleArticles;
+import io.newsflow.enrich.TestDatabase;
+import io.newsflow.events.ArticleEventCodec;
+import io.newsflow.events.ArticleRawV1;
+import io.newsflow.events.ContentId;
+import io.newsflow.stack.StackTestResource;
+import io.newsflow.stack.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sample 000 produced to the real broker; its entities, themes and enrichment versions read back from the real database. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
+class EntityThemeStoreTest {
+
+    @Test
+    void sample000IsStoredWithItsEntitiesThemesAndVersions() throws Exception {
+        String body = SampleArticles.body("000");
+        Instant published = Instant.parse("2023-09-14T08:00:00Z");
+        ArticleRawV1 event = new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(null, body), Instant.now(), null, body,
+                "Hong Kong Ming Pao", "Wang Jiahao", published, null, null,
+                new ArticleRawV1.Provenance("file", "000_c57e4281e488cd20.txt", "00", body.length(), Instant.now(), 0));
+        String id = ContentId.of(null, body);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("articles.raw.v1", id, ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id) == 1);
+
+        Map<String, Integer> mentions = new HashMap<>();
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement("""
+                SELECT e.id, e.type, e.name, ae.entity_type, ae.event_time, ae.mentions, ae.mention_starts, ae.mention_ends
+                FROM article_entity ae JOIN named_entity e ON e.id = ae.entity_id WHERE ae.article_id = ?""")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    mentions.put(rs.getString("type") + ":" + rs.getString("name"), rs.getInt("mentions"));
+                    assertEquals(rs.getString("type"), rs.getString("entity_type"));
+                    assertEquals(published, rs.getTimestamp("event_time").toInstant());
+                    Integer[] starts = (Integer[]) rs.getArray("mention_starts").getArray();
+                    Integer[] ends = (Integer[]) rs.getArray("mention_ends").getArray();
+                    assertEquals(rs.getInt("mentions"), starts.length);
+                    assertEquals(starts.length, ends.length);
+                    if (rs.getString("id").equals("person/kim-jong-un")) {
+                        assertEquals("Kim Jong -un", body.substring(starts[0], ends[0]));
+                    }
+                }
+            }
+        }
+        assertEquals(10, mentions.get("PERSON:Vladimir Putin"), mentions.toString());
+        assertEquals(7, mentions.get("PERSON:Kim Jong-un"), mentions.toString());
+        assertEquals(1, mentions.get("PERSON:John Kirby"), mentions.toString());
+        for (String place : new String[] {"Russia", "North Korea", "China", "United States", "South Korea", "Ukraine"}) {
+            assertTrue(mentions.containsKey("LOCATION:" + place), place + " in " + mentions);
+        }
+
+        Map<String, Double> themes = new HashMap<>();
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT t.theme, t.score, t.phrase_starts, t.taxonomy_version, x.taxonomy_version AS enriched_with, x.ner_model, x.alias_version "
+                        + "FROM article_theme t JOIN article_enrichment x ON x.article_id = t.article_id WHERE t.article_id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    themes.put(rs.getString("theme"), rs.getDouble("score"));
+                    assertEquals(rs.getString("enriched_with"), rs.getString("taxonomy_version"));
+                    assertTrue(rs.getString("ner_model").contains("english.all.3class"));
+                    assertEquals(12, rs.getString("alias_version").length());
+                    Array starts = rs.getArray("phrase_starts");
+                    assertTrue(((Integer[]) starts.getArray()).length > 0);
+                }
+            }
+        }
+        assertTrue(themes.keySet().containsAll(java.util.Set.of("MILITARY", "DIPLOMACY", "SANCTIONS", "SPACE", "ARMS_TRADE")), themes.toString());
+        assertTrue(themes.get("MILITARY") >= 2.0);
+    }
+
+    @Test
+    void aReDroppedArticleKeepsOneSetOfEntities() throws Exception {
+        String body = "Dmitry Peskov said the Kremlin would not comment on the talks between Russia and the DPRK.";
+        String id = ContentId.of("Peskov on talks", body);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 2; i++) {
+                ArticleRawV1 event = new ArticleRawV1(1, UUID.randomUUID().toString(), id, Instant.now(), "Peskov on talks", body,
+                        "Test Wire", null, null, null, null, new ArticleRawV1.Provenance("file", "p" + i + ".txt", "00", body.length(), Instant.now(), 0));
+                producer.send(new ProducerRecord<>("articles.raw.v1", id, ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count("SELECT count(*) FROM article_receipt WHERE article_id = ?", id) == 2);
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_entity WHERE article_id = ? AND entity_id = 'location/north-korea'", id));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM article_entity WHERE article_id = ? AND entity_id = 'person/dmitry-peskov'", id));
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT mention_starts, mention_ends FROM article_entity WHERE article_id = ? AND entity_id = 'location/north-korea'")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                int start = "Peskov on talks\n".length() + body.indexOf("DPRK");
+                assertArrayEquals(new Integer[] {start}, (Integer[]) rs.getArray(1).getArray());
+                assertArrayEquals(new Integer[] {start + 4}, (Integer[]) rs.getArray(2).getArray());
+            }
+        }
+    }
+}
