@@ -3,8 +3,6 @@ package io.newsflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.stack.Pipeline;
-import io.newsflow.stack.PipelineConfig;
-import io.newsflow.stack.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,11 +46,8 @@ class PipelineIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Path home = Path.of(System.getProperty("newsflow.home", "..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-data-");
-        PipelineConfig config = new PipelineConfig(home, dataDir, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), "");
-        pipeline = Pipeline.start(config, line -> System.out.println("[e2e] " + line));
+        pipeline = LocalPipeline.start("e2e");
+        dataDir = pipeline.config().dataDir();
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package io.newsflow.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.stack.Pipeline;
-import io.newsflow.stack.PipelineConfig;
 import io.newsflow.stack.Ports;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,10 +48,8 @@ class ResilienceIT {
 
     @BeforeAll
     static void start() throws IOException {
-        Path home = Path.of(System.getProperty("newsflow.home", "..")).toAbsolutePath().normalize();
-        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "resilience-data-");
-        pipeline = Pipeline.start(new PipelineConfig(home, dataDir, Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free(), Ports.free(), ""), line -> System.out.println("[resilience] " + line));
+        pipeline = LocalPipeline.start("resilience");
+        dataDir = pipeline.config().dataDir();
         replicaPort = Ports.free();
         pipeline.startIngestReplica("ingest-service-2", replicaPort);
     }

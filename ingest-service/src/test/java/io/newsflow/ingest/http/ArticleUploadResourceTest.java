@@ -1,16 +1,10 @@
 package io.newsflow.ingest.http;
 
 import io.newsflow.events.ArticleRawV1;
-import io.newsflow.ingest.support.FreshDataDirResource;
-import io.newsflow.ingest.support.RawTopic;
-import io.newsflow.stack.StackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import io.newsflow.ingest.support.RunningIngestTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,22 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "role", value = "none"))
-@QuarkusTestResource(value = FreshDataDirResource.class, restrictToAnnotatedClass = false)
-class ArticleUploadResourceTest {
+class ArticleUploadResourceTest extends RunningIngestTest {
 
-    private RawTopic topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new RawTopic();
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
 
     @Test
     void aJsonArticleIsAcceptedOnceKafkaHasItAndAnsweredWithItsId() {

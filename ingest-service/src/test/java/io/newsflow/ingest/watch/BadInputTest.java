@@ -3,15 +3,8 @@ package io.newsflow.ingest.watch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.events.ArticleRawV1;
-import io.newsflow.ingest.support.FreshDataDirResource;
-import io.newsflow.ingest.support.Inbox;
-import io.newsflow.ingest.support.RawTopic;
-import io.newsflow.stack.StackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import io.newsflow.ingest.support.RunningIngestTest;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,25 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Whatever lands in the inbox, nothing is lost, nothing crashes, and the others keep flowing. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "role", value = "none"))
-@QuarkusTestResource(value = FreshDataDirResource.class, restrictToAnnotatedClass = false)
-class BadInputTest {
+class BadInputTest extends RunningIngestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Inbox inbox = new Inbox();
-    private RawTopic topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new RawTopic();
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
 
     @Test
     void eachBadFileGoesToFailedWithItsReasonAndAGoodOneStillPasses() throws Exception {

@@ -5,16 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
-import io.newsflow.ingest.support.FreshDataDirResource;
-import io.newsflow.ingest.support.Inbox;
-import io.newsflow.ingest.support.RawTopic;
-import io.newsflow.stack.StackTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
+import io.newsflow.ingest.support.RunningIngestTest;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -36,23 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Files dropped into the inbox of the running service, read back from the real broker. */
 @QuarkusTest
-@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false,
-        initArgs = @ResourceArg(name = "role", value = "none"))
-@QuarkusTestResource(value = FreshDataDirResource.class, restrictToAnnotatedClass = false)
-class InboxIngestTest {
+class InboxIngestTest extends RunningIngestTest {
 
-    private final Inbox inbox = new Inbox();
-    private RawTopic topic;
-
-    @BeforeEach
-    void subscribe() {
-        topic = new RawTopic();
-    }
-
-    @AfterEach
-    void close() {
-        topic.close();
-    }
 
     @Test
     void sampleIsPublishedWithItsHeadersAndContentIdThenMovedToProcessed() throws Exception {
