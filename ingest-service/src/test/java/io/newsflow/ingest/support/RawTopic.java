@@ -34,6 +34,8 @@ public final class RawTopic implements AutoCloseable {
             consumer.poll(Duration.ofMillis(100));
             return !consumer.assignment().isEmpty();
         });
+        // "latest" is looked up lazily: pin it now, or records sent in the next instant could fall before it.
+        consumer.assignment().forEach(consumer::position);
     }
 
     /** Waits until at least {@code count} records arrived since opening (or the last call) and returns them all. */
