@@ -27,6 +27,12 @@ public final class Samples {
         }
     }
 
+    /** The body of the sample whose name starts with {@code prefix} ({@code "000"} … {@code "004"}). */
+    public static String bodyOf(String prefix) {
+        return body(NAMES.stream().filter(n -> n.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sample " + prefix)));
+    }
+
     /** The text after its header lines: what ingest sends as the body. */
     public static String body(String name) {
         String[] lines = text(name).split("\n", -1);

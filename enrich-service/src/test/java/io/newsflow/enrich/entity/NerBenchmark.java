@@ -1,5 +1,6 @@
 package io.newsflow.enrich.entity;
 
+import io.newsflow.enrich.Samples;
 import io.newsflow.enrich.theme.ThemeScorer;
 import io.newsflow.enrich.theme.ThemeTaxonomy;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class NerBenchmark {
         String report = String.format(Locale.ROOT, """
                 Measured %s by `./mvnw -B verify -pl enrich-service -am -Pbench` (`NerBenchmark`,
                 one thread, JVM `-Xmx768m` as the service runs, 2 cores / 24 GiB shared with other builds,
-                %s). %d texts of 5 KB cut from `../shared/samples`, %d timed rounds per stage after %d warm-up rounds of every stage.
+                %s). %d texts of 5 KB cut from the five samples, %d timed rounds per stage after %d warm-up rounds of every stage.
 
                 | stage | articles/s |
                 | --- | --- |
@@ -98,7 +99,7 @@ class NerBenchmark {
     private static List<String> texts() {
         List<String> texts = new ArrayList<>();
         for (String sample : List.of("000", "001", "002", "003", "004")) {
-            String body = SampleArticles.body(sample);
+            String body = Samples.bodyOf(sample);
             for (int from = 0; from + TEXT_CHARS / 2 < body.length(); from += TEXT_CHARS) {
                 int to = Math.min(body.length(), from + TEXT_CHARS);
                 int cut = body.lastIndexOf('.', to);

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.entity;
 
+import io.newsflow.enrich.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,7 +18,7 @@ class SampleEntitiesTest {
     private static final List<String> SAMPLES = List.of("000", "001", "002", "003", "004");
 
     private static List<LinkedEntity> entities(String sample) {
-        return Extractors.shared().extract(SampleArticles.body(sample), "en");
+        return Extractors.shared().extract(Samples.bodyOf(sample), "en");
     }
 
     @Test
@@ -55,7 +56,7 @@ class SampleEntitiesTest {
 
     @Test
     void offsetsPointAtTheMentions() {
-        String body = SampleArticles.body("003");
+        String body = Samples.bodyOf("003");
         LinkedEntity kim = entities("003").stream().filter(e -> e.entity().id().equals("person/kim-jong-un")).findFirst().orElseThrow();
         for (int[] offset : kim.offsets()) {
             String surface = body.substring(offset[0], offset[1]);

@@ -1,6 +1,6 @@
 package io.newsflow.enrich.store;
 
-import io.newsflow.enrich.entity.SampleArticles;
+import io.newsflow.enrich.Samples;
 import io.newsflow.enrich.TestDatabase;
 import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
@@ -39,7 +39,7 @@ class EntityThemeStoreTest {
 
     @Test
     void sample000IsStoredWithItsEntitiesThemesAndVersions() throws Exception {
-        String body = SampleArticles.body("000");
+        String body = Samples.bodyOf("000");
         Instant published = Instant.parse("2023-09-14T08:00:00Z");
         ArticleRawV1 event = new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(null, body), Instant.now(), null, body,
                 "Hong Kong Ming Pao", "Wang Jiahao", published, null, null,

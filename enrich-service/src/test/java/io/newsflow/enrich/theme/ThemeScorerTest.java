@@ -1,6 +1,6 @@
 package io.newsflow.enrich.theme;
 
-import io.newsflow.enrich.entity.SampleArticles;
+import io.newsflow.enrich.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class ThemeScorerTest {
                 "003", Set.of("MILITARY", "DIPLOMACY", "SPACE"),
                 "004", Set.of("MILITARY", "SPACE"));
         expected.forEach((sample, codes) -> {
-            Map<String, Double> found = themes(SampleArticles.body(sample), "en");
+            Map<String, Double> found = themes(Samples.bodyOf(sample), "en");
             assertTrue(found.keySet().containsAll(codes), sample + ": " + found);
             assertFalse(found.containsKey("SPORTS") || found.containsKey("ELECTION"), sample + ": " + found);
         });
