@@ -1,5 +1,6 @@
 package io.newsflow.enrich.entity;
 
+import io.newsflow.enrich.quality.EvalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,18 +76,8 @@ class NerQuality {
         assertTrue(result.all().f1() >= target, String.format(Locale.ROOT, "%s: F1 %.3f below the target %.2f", result.set(), result.all().f1(), target));
     }
 
-    static Path evalData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path ner = dir.resolveSibling("shared").resolve("eval-data").resolve("ner");
-            if (Files.isDirectory(ner)) {
-                return ner;
-            }
-        }
-        return Path.of("../shared/eval-data/ner");
-    }
-
     private static Result measure(String name, String file, String language, boolean conll) throws IOException {
-        Path path = evalData().resolve(file);
+        Path path = EvalData.dir("ner").map(dir -> dir.resolve(file)).orElse(Path.of("../shared/eval-data/ner", file));
         assumeTrue(Files.isRegularFile(path), path + " is absent: nothing to measure");
         List<Doc> docs = read(Files.readAllLines(path, StandardCharsets.UTF_8), conll, !"zh".equals(language));
         EntityExtractor extractor = Extractors.shared();
