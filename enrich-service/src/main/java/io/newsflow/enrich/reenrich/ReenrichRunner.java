@@ -6,8 +6,9 @@ import io.newsflow.enrich.entity.EntityExtractor;
 import io.newsflow.enrich.pipeline.Analysis;
 import io.newsflow.enrich.pipeline.ArticleAnalyzer;
 import io.newsflow.enrich.theme.ThemeScorer;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs re-enrichment jobs, one at a time, on a thread of their own: the Kafka consumer keeps its
@@ -84,10 +86,15 @@ public class ReenrichRunner {
         return statuses;
     }
 
-    @PreDestroy
-    void stop() {
-        // An interrupted article's transaction rolls back: it stays as it was, and the next stale job takes it.
+    /**
+     * Stops a running job before the datasource and Hibernate close. An interrupted article's
+     * transaction rolls back: it stays as it was, and the next stale job takes it.
+     */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         worker.shutdownNow();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("re-enrichment did not stop within 10 s of shutdown");
+        }
     }
 
     private void run(ReenrichJob job) {
@@ -98,7 +105,7 @@ public class ReenrichRunner {
             for (List<ReenrichService.Candidate> page = service.page(job.scope, after, config.batchSize()); !page.isEmpty();
                  page = service.page(job.scope, after, config.batchSize())) {
                 for (ReenrichService.Candidate article : page) {
-                    if (Thread.currentThread().isInterrupted()) {
+                    if (worker.isShutdown()) {
                         job.finish(ReenrichJob.State.FAILED, "stopped: the service shut down");
                         return;
                     }
@@ -109,6 +116,10 @@ public class ReenrichRunner {
             job.finish(ReenrichJob.State.SUCCEEDED, null);
             LOG.infof("re-enrichment %s finished: %s", job.id, job.status());
         } catch (RuntimeException e) {
+            if (worker.isShutdown()) {
+                job.finish(ReenrichJob.State.FAILED, "stopped: the service shut down");
+                return;
+            }
             LOG.errorf(e, "re-enrichment %s stopped", job.id);
             job.finish(ReenrichJob.State.FAILED, "stopped by an error reading the articles; the log has the cause");
         }
