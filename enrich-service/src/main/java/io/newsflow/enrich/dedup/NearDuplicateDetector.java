@@ -52,14 +52,8 @@ public class NearDuplicateDetector {
             return List.of();
         }
         List<NearDuplicate> found = verify(fingerprint, candidates(articleId, fingerprint));
-        em.createNativeQuery("INSERT INTO article_fingerprint (article_id, bands, signature, shingle_count, fingerprint_version)"
-                        + " VALUES (?1, CAST(?2 AS bigint[]), ?3, ?4, ?5)")
-                .setParameter(1, articleId)
-                .setParameter(2, arrayLiteral(fingerprint.bands()))
-                .setParameter(3, fingerprint.signature())
-                .setParameter(4, fingerprint.shingles().length)
-                .setParameter(5, (short) Fingerprinter.VERSION)
-                .executeUpdate();
+        writeFingerprint("INSERT INTO article_fingerprint (article_id, bands, signature, shingle_count, fingerprint_version)"
+                + " VALUES (?1, CAST(?2 AS bigint[]), ?3, ?4, ?5)", articleId, fingerprint);
         if (!found.isEmpty()) {
             link(articleId, found);
         }
@@ -91,15 +85,20 @@ public class NearDuplicateDetector {
         if (((Number) stored.get(0)[0]).intValue() == Fingerprinter.VERSION && Arrays.equals((byte[]) stored.get(0)[1], fingerprint.signature())) {
             return false;
         }
-        em.createNativeQuery("UPDATE article_fingerprint SET bands = CAST(?2 AS bigint[]), signature = ?3, shingle_count = ?4,"
-                        + " fingerprint_version = ?5 WHERE article_id = ?1")
+        writeFingerprint("UPDATE article_fingerprint SET bands = CAST(?2 AS bigint[]), signature = ?3, shingle_count = ?4,"
+                + " fingerprint_version = ?5 WHERE article_id = ?1", articleId, fingerprint);
+        return true;
+    }
+
+    /** Runs {@code sql} with ?1 … ?5 bound to the article id, band keys, signature, shingle count and version. */
+    private void writeFingerprint(String sql, String articleId, Fingerprint fingerprint) {
+        em.createNativeQuery(sql)
                 .setParameter(1, articleId)
                 .setParameter(2, arrayLiteral(fingerprint.bands()))
                 .setParameter(3, fingerprint.signature())
                 .setParameter(4, fingerprint.shingles().length)
                 .setParameter(5, (short) Fingerprinter.VERSION)
                 .executeUpdate();
-        return true;
     }
 
     /** Stored articles sharing a band, ranked by estimated similarity, the unlikely ones left out. */
