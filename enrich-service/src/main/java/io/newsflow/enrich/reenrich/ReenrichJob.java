@@ -1,6 +1,7 @@
 package io.newsflow.enrich.reenrich;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +37,6 @@ final class ReenrichJob {
         long c = changed.get();
         long u = unchanged.get();
         long f = failed.get();
-        return new ReenrichStatus(id, scope.name().toLowerCase(), state.name(), versions, total, c + u + f, c, u, f, startedAt, finishedAt, error);
+        return new ReenrichStatus(id, scope.name().toLowerCase(Locale.ROOT), state.name(), versions, total, c + u + f, c, u, f, startedAt, finishedAt, error);
     }
 }
