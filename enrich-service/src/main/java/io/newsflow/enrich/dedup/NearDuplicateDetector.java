@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -51,18 +52,53 @@ public class NearDuplicateDetector {
             return List.of();
         }
         List<NearDuplicate> found = verify(fingerprint, candidates(articleId, fingerprint));
-        em.createNativeQuery("INSERT INTO article_fingerprint (article_id, bands, signature, shingle_count, fingerprint_version)"
-                        + " VALUES (?1, CAST(?2 AS bigint[]), ?3, ?4, ?5)")
+        writeFingerprint("INSERT INTO article_fingerprint (article_id, bands, signature, shingle_count, fingerprint_version)"
+                + " VALUES (?1, CAST(?2 AS bigint[]), ?3, ?4, ?5)", articleId, fingerprint);
+        if (!found.isEmpty()) {
+            link(articleId, found);
+        }
+        return found;
+    }
+
+    /**
+     * Brings a stored article's fingerprint up to date for re-enrichment. An article without one
+     * (stored before fingerprints existed) is indexed and linked as if it were new: it can be in no
+     * cluster, since joining one takes a fingerprint. A stored fingerprint that differs is replaced in
+     * place and the article keeps its links: links and clusters are never undone, so every cluster
+     * stays as consistent as the consumer left it.
+     *
+     * @return whether anything was written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reindex(String articleId, Fingerprint fingerprint) {
+        if (!fingerprint.comparable()) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("SELECT fingerprint_version, signature FROM article_fingerprint WHERE article_id = ?1")
+                .setParameter(1, articleId)
+                .getResultList();
+        if (stored.isEmpty()) {
+            record(articleId, fingerprint);
+            return true;
+        }
+        if (((Number) stored.get(0)[0]).intValue() == Fingerprinter.VERSION && Arrays.equals((byte[]) stored.get(0)[1], fingerprint.signature())) {
+            return false;
+        }
+        writeFingerprint("UPDATE article_fingerprint SET bands = CAST(?2 AS bigint[]), signature = ?3, shingle_count = ?4,"
+                + " fingerprint_version = ?5 WHERE article_id = ?1", articleId, fingerprint);
+        return true;
+    }
+
+    /** Runs {@code sql} with ?1 … ?5 bound to the article id, band keys, signature, shingle count and version. */
+    private void writeFingerprint(String sql, String articleId, Fingerprint fingerprint) {
+        em.createNativeQuery(sql)
                 .setParameter(1, articleId)
                 .setParameter(2, arrayLiteral(fingerprint.bands()))
                 .setParameter(3, fingerprint.signature())
                 .setParameter(4, fingerprint.shingles().length)
                 .setParameter(5, (short) Fingerprinter.VERSION)
                 .executeUpdate();
-        if (!found.isEmpty()) {
-            link(articleId, found);
-        }
-        return found;
     }
 
     /** Stored articles sharing a band, ranked by estimated similarity, the unlikely ones left out. */

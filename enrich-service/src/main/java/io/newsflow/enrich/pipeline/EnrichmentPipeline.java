@@ -2,16 +2,9 @@ package io.newsflow.enrich.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.newsflow.enrich.dedup.Fingerprint;
-import io.newsflow.enrich.dedup.Fingerprinter;
-import io.newsflow.enrich.entity.EntityExtractor;
 import io.newsflow.enrich.language.DetectedLanguage;
-import io.newsflow.enrich.language.LanguageService;
-import io.newsflow.enrich.normalize.TextNormalizer;
-import io.newsflow.enrich.store.Annotations;
 import io.newsflow.enrich.store.ArticleService;
 import io.newsflow.enrich.store.StoreOutcome;
-import io.newsflow.enrich.theme.ThemeScorer;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.events.InvalidEventException;
@@ -19,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * The enrichment of one raw article. Retries transient failures (a database restart, a lock
@@ -34,20 +26,13 @@ public class EnrichmentPipeline {
     /** Time per stage, tagged {@code stage}: what the benchmark reports and what to watch in production. */
     public static final String STAGE_TIMER = "newsflow.enrich.stage";
 
-    private final LanguageService language;
-    private final Fingerprinter fingerprinter;
+    private final ArticleAnalyzer analyzer;
     private final ArticleService articles;
     private final MeterRegistry metrics;
     private final RetryConfig retry;
-    private final EntityExtractor entities;
-    private final ThemeScorer themes;
 
-    public EnrichmentPipeline(LanguageService language, Fingerprinter fingerprinter, ArticleService articles, MeterRegistry metrics,
-                              RetryConfig retry, EntityExtractor entities, ThemeScorer themes) {
-        this.language = language;
-        this.fingerprinter = fingerprinter;
-        this.entities = entities;
-        this.themes = themes;
+    public EnrichmentPipeline(ArticleAnalyzer analyzer, ArticleService articles, MeterRegistry metrics, RetryConfig retry) {
+        this.analyzer = analyzer;
         this.articles = articles;
         this.metrics = metrics;
         this.retry = retry;
@@ -84,23 +69,13 @@ public class EnrichmentPipeline {
         if (event.articleId() != null && !event.articleId().equals(articleId)) {
             LOG.debugf("event %s carried article id %s; content gives %s", event.eventId(), event.articleId(), articleId);
         }
-        // Analysis reads the cleaned text (boilerplate tails would add entities and themes the article is
-        // not about); entity and theme offsets therefore point into title + "\n" + clean_body.
-        String cleanBody = stage("normalize", () -> TextNormalizer.clean(event.body()));
-        String text = event.title() == null ? cleanBody : event.title() + "\n" + cleanBody;
-        DetectedLanguage detected = stage("language", () -> language.detect(text));
-        Fingerprint fingerprint = stage("fingerprint", () -> fingerprinter.of(cleanBody));
-        // Outside the transaction: the models take tens of milliseconds, no connection should wait on them.
-        Annotations found = stage("annotate", () -> new Annotations(entities.extract(text, detected.code()),
-                themes.score(text, detected.code()), entities.modelVersion(), entities.aliasVersion(), themes.version()));
-        StoreOutcome outcome = stage("store", () -> articles.store(event, articleId, detected, cleanBody, fingerprint, found));
+        Analysis analysis = analyzer.analyse(event.title(), event.body());
+        DetectedLanguage detected = analysis.language();
+        StoreOutcome outcome = analyzer.stage("store",
+                () -> articles.store(event, articleId, detected, analysis.cleanBody(), analysis.fingerprint(), analysis.annotations()));
         timer.stop(metrics.timer("newsflow.enrich.processing", "outcome", outcome.name().toLowerCase()));
         LOG.infof("event=%s article=%s outcome=%s language=%s confidence=%.2f", event.eventId(), articleId, outcome, detected.code(), detected.confidence());
         return outcome;
-    }
-
-    private <T> T stage(String name, Supplier<T> work) {
-        return metrics.timer(STAGE_TIMER, "stage", name).record(work);
     }
 
     private static void sleep(Duration backoff) {

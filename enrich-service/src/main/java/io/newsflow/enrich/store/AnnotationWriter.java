@@ -2,13 +2,17 @@ package io.newsflow.enrich.store;
 
 import io.newsflow.enrich.entity.LinkedEntity;
 import io.newsflow.enrich.entity.NamedEntity;
-import io.newsflow.enrich.theme.ThemeScore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Writes an article's entities, themes and enrichment versions, inside the caller's transaction. */
 @ApplicationScoped
@@ -24,6 +28,54 @@ public class AnnotationWriter {
     public void write(String articleId, Instant eventTime, Annotations annotations, Instant now) {
         for (LinkedEntity linked : annotations.entities()) {
             upsert(linked.entity());
+        }
+        entityRows(articleId, eventTime, annotations).forEach(em::persist);
+        themeRows(articleId, eventTime, annotations).forEach(em::persist);
+        ArticleEnrichment enrichment = new ArticleEnrichment();
+        enrichment.articleId = articleId;
+        enrichment.nerModel = annotations.nerModel();
+        enrichment.aliasVersion = annotations.aliasVersion();
+        enrichment.taxonomyVersion = annotations.taxonomyVersion();
+        enrichment.enrichedAt = now;
+        em.persist(enrichment);
+    }
+
+    /**
+     * Replaces a stored article's entities, themes and versions with {@code annotations}, unless they
+     * are what is stored already (then nothing is written, {@code enriched_at} included: enriching
+     * an article twice with the same models changes nothing).
+     *
+     * @return whether anything was replaced
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replace(String articleId, Instant eventTime, Annotations annotations, Instant now) {
+        List<ArticleEntity> storedEntities = em.createQuery("FROM ArticleEntity WHERE articleId = ?1", ArticleEntity.class)
+                .setParameter(1, articleId).getResultList();
+        List<ArticleTheme> storedThemes = em.createQuery("FROM ArticleTheme WHERE articleId = ?1", ArticleTheme.class)
+                .setParameter(1, articleId).getResultList();
+        ArticleEnrichment enrichment = em.find(ArticleEnrichment.class, articleId);
+        boolean same = enrichment != null
+                && enrichment.nerModel.equals(annotations.nerModel())
+                && enrichment.aliasVersion.equals(annotations.aliasVersion())
+                && enrichment.taxonomyVersion.equals(annotations.taxonomyVersion())
+                && keys(storedEntities, AnnotationWriter::key).equals(keys(entityRows(articleId, eventTime, annotations), AnnotationWriter::key))
+                && keys(storedThemes, AnnotationWriter::key).equals(keys(themeRows(articleId, eventTime, annotations), AnnotationWriter::key));
+        if (same) {
+            return false;
+        }
+        storedEntities.forEach(em::remove);
+        storedThemes.forEach(em::remove);
+        if (enrichment != null) {
+            em.remove(enrichment);
+        }
+        // Hibernate inserts before it deletes: the old rows must be gone before new ones with the same keys arrive.
+        em.flush();
+        write(articleId, eventTime, annotations, now);
+        return true;
+    }
+
+    private static List<ArticleEntity> entityRows(String articleId, Instant eventTime, Annotations annotations) {
+        return annotations.entities().stream().map(linked -> {
             ArticleEntity row = new ArticleEntity();
             row.articleId = articleId;
             row.entityId = linked.entity().id();
@@ -32,9 +84,12 @@ public class AnnotationWriter {
             row.mentions = linked.mentions();
             row.mentionStarts = column(linked.offsets(), 0);
             row.mentionEnds = column(linked.offsets(), 1);
-            em.persist(row);
-        }
-        for (ThemeScore theme : annotations.themes()) {
+            return row;
+        }).toList();
+    }
+
+    private static List<ArticleTheme> themeRows(String articleId, Instant eventTime, Annotations annotations) {
+        return annotations.themes().stream().map(theme -> {
             ArticleTheme row = new ArticleTheme();
             row.articleId = articleId;
             row.theme = theme.code();
@@ -43,15 +98,23 @@ public class AnnotationWriter {
             row.phraseStarts = column(theme.offsets(), 0);
             row.phraseEnds = column(theme.offsets(), 1);
             row.taxonomyVersion = annotations.taxonomyVersion();
-            em.persist(row);
-        }
-        ArticleEnrichment enrichment = new ArticleEnrichment();
-        enrichment.articleId = articleId;
-        enrichment.nerModel = annotations.nerModel();
-        enrichment.aliasVersion = annotations.aliasVersion();
-        enrichment.taxonomyVersion = annotations.taxonomyVersion();
-        enrichment.enrichedAt = now;
-        em.persist(enrichment);
+            return row;
+        }).toList();
+    }
+
+    private static <T> Set<List<Object>> keys(List<T> rows, Function<T, List<Object>> key) {
+        return rows.stream().map(key).collect(Collectors.toSet());
+    }
+
+    /** Every stored column, arrays by content, so that equal keys mean equal rows. */
+    private static List<Object> key(ArticleEntity row) {
+        return List.of(row.entityId, row.entityType, row.eventTime, row.mentions, Arrays.toString(row.mentionStarts),
+                Arrays.toString(row.mentionEnds));
+    }
+
+    private static List<Object> key(ArticleTheme row) {
+        return List.of(row.theme, row.eventTime, row.score, Arrays.toString(row.phraseStarts), Arrays.toString(row.phraseEnds),
+                Objects.toString(row.taxonomyVersion));
     }
 
     /** Two replicas may meet a new entity at once: the second insert is a no-op, not a failure. */

@@ -1,0 +1,9 @@
+package io.newsflow.enrich.pipeline;
+
+import io.newsflow.enrich.dedup.Fingerprint;
+import io.newsflow.enrich.language.DetectedLanguage;
+import io.newsflow.enrich.store.Annotations;
+
+/** Everything enrichment derives from an article's title and body, before anything is stored. */
+public record Analysis(String cleanBody, DetectedLanguage language, Fingerprint fingerprint, Annotations annotations) {
+}

@@ -1,0 +1,105 @@
+package io.newsflow.enrich.reenrich;
+
+import io.newsflow.enrich.dedup.Fingerprinter;
+import io.newsflow.enrich.dedup.NearDuplicateDetector;
+import io.newsflow.enrich.entity.EntityExtractor;
+import io.newsflow.enrich.pipeline.Analysis;
+import io.newsflow.enrich.store.AnnotationWriter;
+import io.newsflow.enrich.store.Article;
+import io.newsflow.enrich.store.ArticleRepository;
+import io.newsflow.enrich.theme.ThemeScorer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The transactions of re-enrichment: short reads of the next page of articles to visit, and one
+ * transaction per article that replaces what enrichment derived from it, so that a crash leaves
+ * every article either as it was or fully re-enriched.
+ */
+@ApplicationScoped
+public class ReenrichService {
+
+    /** An article to enrich again, with what the analysis reads. */
+    public record Candidate(long seq, String id, String title, String body) {
+    }
+
+    // Stale: no enrichment row or clean body (stored before V2/V3), other versions, or a fingerprint made differently.
+    private static final String SELECTION = " FROM article a"
+            + " LEFT JOIN article_enrichment x ON x.article_id = a.id"
+            + " LEFT JOIN article_fingerprint f ON f.article_id = a.id"
+            + " WHERE a.seq > ?1 AND (?2 OR x.article_id IS NULL OR a.clean_body IS NULL"
+            + " OR (x.ner_model, x.alias_version, x.taxonomy_version) <> (?3, ?4, ?5) OR f.fingerprint_version <> ?6)";
+
+    private final EntityManager em;
+    private final ArticleRepository articles;
+    private final NearDuplicateDetector nearDuplicates;
+    private final AnnotationWriter annotations;
+    private final EntityExtractor entities;
+    private final ThemeScorer themes;
+
+    public ReenrichService(EntityManager em, ArticleRepository articles, NearDuplicateDetector nearDuplicates, AnnotationWriter annotations,
+                           EntityExtractor entities, ThemeScorer themes) {
+        this.em = em;
+        this.articles = articles;
+        this.nearDuplicates = nearDuplicates;
+        this.annotations = annotations;
+        this.entities = entities;
+        this.themes = themes;
+    }
+
+    @Transactional
+    public long count(ReenrichScope scope) {
+        return ((Number) select("SELECT count(*)" + SELECTION, scope, 0).getSingleResult()).longValue();
+    }
+
+    /** The next {@code limit} articles of the scope after {@code afterSeq}, in store order (keyset pagination on {@code seq}). */
+    @Transactional
+    public List<Candidate> page(ReenrichScope scope, long afterSeq, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select("SELECT a.seq, a.id, a.title, a.body" + SELECTION + " ORDER BY a.seq LIMIT " + limit, scope, afterSeq)
+                .getResultList();
+        return rows.stream().map(r -> new Candidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3])).toList();
+    }
+
+    /**
+     * Writes the analysis of one stored article: clean body and language on the article, its
+     * fingerprint (see {@link NearDuplicateDetector#reindex}), and its entity, theme and version
+     * rows. Writes nothing that is already so.
+     *
+     * @return whether anything changed; false too when the article is gone
+     */
+    @Transactional
+    public boolean apply(String articleId, Analysis analysis) {
+        // Holds off a job on another replica; NO KEY UPDATE still lets the consumer insert rows that reference the article.
+        if (em.createNativeQuery("SELECT id FROM article WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, articleId).getResultList().isEmpty()) {
+            return false;
+        }
+        Article article = articles.findById(articleId);
+        boolean changed = !Objects.equals(article.cleanBody, analysis.cleanBody())
+                || !article.language.equals(analysis.language().code())
+                || article.languageConfidence != analysis.language().confidence();
+        article.cleanBody = analysis.cleanBody();
+        article.language = analysis.language().code();
+        article.languageConfidence = analysis.language().confidence();
+        Instant eventTime = article.publishedAt != null ? article.publishedAt : article.ingestedAt;
+        changed |= nearDuplicates.reindex(articleId, analysis.fingerprint());
+        changed |= annotations.replace(articleId, eventTime, analysis.annotations(), Instant.now());
+        return changed;
+    }
+
+    private Query select(String sql, ReenrichScope scope, long afterSeq) {
+        return em.createNativeQuery(sql)
+                .setParameter(1, afterSeq)
+                .setParameter(2, scope == ReenrichScope.ALL)
+                .setParameter(3, entities.modelVersion())
+                .setParameter(4, entities.aliasVersion())
+                .setParameter(5, themes.version())
+                .setParameter(6, (short) Fingerprinter.VERSION);
+    }
+}
