@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Benchmark, not a test of speed: {@code ./mvnw -Pbench verify -pl ingest-service -am}. Drops
  * 10,000 small files into the inbox at once and reports files/s into Kafka and drop-to-publish
- * latency; results go to docs/benchmarks.md by hand, with the machine they ran on.
+ * latency (the files are written beforehand and renamed in, so their mtime is already past the
+ * minimum age: what delays them is the two looks, the claim, parsing and the acknowledgement); results go to docs/benchmarks.md by hand, with the machine they ran on.
  */
 @QuarkusTest
 @TestProfile(InboxThroughputBench.Defaults.class)
@@ -74,10 +75,12 @@ class InboxThroughputBench {
             try (Stream<Path> left = Files.list(target)) {
                 moved = FILES - left.count();
             }
-            double seconds = (last - dropped) / 1000.0;
-            System.out.printf("%nBENCH ingest: %d files dropped in %d ms; all published %.2f s after the drop -> %.0f files/s "
-                            + "(including the %s minimum age); drop-to-publish p50 %d ms, p99 %d ms, max %d ms; %d files already moved%n%n",
-                    FILES, renamed - dropped, seconds, FILES / seconds, "1 s", percentile(latencies, 50), percentile(latencies, 99),
+            long first = latencies[0] + dropped;
+            System.out.printf("%nBENCH ingest: %d files dropped in %d ms; first published %d ms and last %d ms after the drop; "
+                            + "%.0f files/s into Kafka (first to last publish), %.0f files/s counting from the drop; "
+                            + "drop-to-publish p50 %d ms, p99 %d ms, max %d ms; %d files already moved%n%n",
+                    FILES, renamed - dropped, first - dropped, last - dropped, FILES * 1000.0 / Math.max(1, last - first),
+                    FILES * 1000.0 / (last - dropped), percentile(latencies, 50), percentile(latencies, 99),
                     latencies[latencies.length - 1], moved);
         }
     }
