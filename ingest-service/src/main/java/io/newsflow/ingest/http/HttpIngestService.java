@@ -1,6 +1,5 @@
 package io.newsflow.ingest.http;
 
-import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.parse.ArticleFileParser;
@@ -65,13 +64,12 @@ public class HttpIngestService {
                 throw new RequestRejected(e.reason().equals("unsupported-type") ? Status.UNSUPPORTED_MEDIA_TYPE : Status.BAD_REQUEST,
                         e.reason(), describe(name) + ": " + e.getMessage() + ".");
             }
-            for (ArticleRawV1 event : events.fromRequest(articles, name, upload.content())) {
-                if (ArticleEventCodec.toJson(event).length > config.inbox().maxArticleBytes()) {
-                    throw new RequestRejected(Status.REQUEST_ENTITY_TOO_LARGE, "article-too-large", describe(name) + ": article "
-                            + event.provenance().index() + " is larger than " + config.inbox().maxArticleBytes() + " bytes as an event.");
-                }
-                published.add(event);
-            }
+            List<ArticleRawV1> fromUpload = events.fromRequest(articles, name, upload.content());
+            ArticleEvents.firstTooLarge(fromUpload, config.inbox().maxArticleBytes()).ifPresent(event -> {
+                throw new RequestRejected(Status.REQUEST_ENTITY_TOO_LARGE, "article-too-large", describe(name) + ": article "
+                        + event.provenance().index() + " is larger than " + config.inbox().maxArticleBytes() + " bytes as an event.");
+            });
+            published.addAll(fromUpload);
         }
         List<String> ids = published.stream().map(ArticleRawV1::articleId).toList();
         return publisher.publishAll(published, config.inbox().publishTimeout())

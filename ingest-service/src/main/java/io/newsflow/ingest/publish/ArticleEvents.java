@@ -1,5 +1,6 @@
 package io.newsflow.ingest.publish;
 
+import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.ingest.parse.ParsedArticle;
@@ -13,11 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Parsed articles as {@code articles.raw.v1} events: content id, a fresh event id, and where they came from. */
 @ApplicationScoped
 public class ArticleEvents {
+
+    /** A char escaped as {@code \\uXXXX} takes six bytes of JSON; nothing takes more. */
+    private static final int MAX_JSON_BYTES_PER_CHAR = 6;
+    /** Field names, ids, provenance and the short fields, generously. */
+    private static final int EVENT_OVERHEAD_BYTES = 16 * 1024;
 
     private final Clock clock;
 
@@ -32,6 +39,20 @@ public class ArticleEvents {
     /** @param name the uploaded file's name, or null for a request body */
     public List<ArticleRawV1> fromRequest(List<ParsedArticle> articles, String name, byte[] content) {
         return build(articles, "http", name, content, null);
+    }
+
+    /**
+     * The first event whose JSON exceeds {@code maxBytes}, which Kafka would refuse. Serializing
+     * is skipped for the usual article, whose text cannot reach the limit even fully escaped.
+     */
+    public static Optional<ArticleRawV1> firstTooLarge(List<ArticleRawV1> events, int maxBytes) {
+        for (ArticleRawV1 event : events) {
+            long chars = event.body().length() + (event.title() == null ? 0 : event.title().length());
+            if (chars * MAX_JSON_BYTES_PER_CHAR + EVENT_OVERHEAD_BYTES > maxBytes && ArticleEventCodec.toJson(event).length > maxBytes) {
+                return Optional.of(event);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<ArticleRawV1> build(List<ParsedArticle> articles, String channel, String name, byte[] content, Instant modified) {

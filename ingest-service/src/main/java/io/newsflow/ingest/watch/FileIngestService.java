@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.parse.ArticleFileParser;
@@ -26,6 +25,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -102,13 +102,11 @@ public class FileIngestService {
         }
 
         List<ArticleRawV1> published = events.fromFile(articles, name, content, attributes);
-        for (ArticleRawV1 event : published) {
-            int size = ArticleEventCodec.toJson(event).length;
-            if (size > config.inbox().maxArticleBytes()) {
-                return done(fail(claimed, name, "article-too-large", "publish", "article " + event.provenance().index() + " is "
-                        + size + " bytes as an event; the limit is " + config.inbox().maxArticleBytes() + " (NEWSFLOW_INBOX_MAX_ARTICLE_BYTES)",
-                        content.length));
-            }
+        Optional<ArticleRawV1> tooLarge = ArticleEvents.firstTooLarge(published, config.inbox().maxArticleBytes());
+        if (tooLarge.isPresent()) {
+            return done(fail(claimed, name, "article-too-large", "publish", "article " + tooLarge.get().provenance().index()
+                    + " is larger than " + config.inbox().maxArticleBytes() + " bytes as an event (NEWSFLOW_INBOX_MAX_ARTICLE_BYTES)",
+                    content.length));
         }
         Timer.Sample sample = Timer.start(metrics);
         return publisher.publishAll(published, config.inbox().publishTimeout())
