@@ -30,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -64,6 +65,8 @@ public class InboxWatcher {
     private final Map<Path, Retry> retries = new ConcurrentHashMap<>();
     private final AtomicInteger backlog = new AtomicInteger();
     private final Semaphore inFlight;
+    /** Complete files were left waiting for room in flight: scan again as soon as room frees up. */
+    private final AtomicBoolean starved = new AtomicBoolean();
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
     private ScheduledFuture<?> nextScan;
@@ -184,6 +187,7 @@ public class InboxWatcher {
     /** Claims the file and queues it for a worker; false when too many files are in flight already. */
     private boolean dispatch(Path file, Retry retry) {
         if (!inFlight.tryAcquire()) {
+            starved.set(true);
             return false;
         }
         Path claimed;
@@ -202,6 +206,10 @@ public class InboxWatcher {
         }
         workers.execute(() -> ingest.ingest(claimed).whenComplete((outcome, failure) -> {
             inFlight.release();
+            // A burst larger than the in-flight limit goes on at the pace of acknowledgements, not of the scan interval.
+            if (inFlight.availablePermits() >= config.inbox().maxInFlight() / 2 && starved.compareAndSet(true, false)) {
+                scheduleScan(EVENT_DEBOUNCE);
+            }
             if (outcome == FileIngestService.Outcome.RETRY || failure != null) {
                 Duration backoff = retry == null ? config.inbox().retryBackoff() : min(retry.backoff().multipliedBy(2), config.inbox().retryMaxBackoff());
                 retries.put(file, new Retry(clock.instant().plus(backoff), backoff));
