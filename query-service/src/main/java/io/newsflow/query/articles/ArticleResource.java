@@ -2,8 +2,9 @@ package io.newsflow.query.articles;
 
 import io.newsflow.query.error.Problem;
 import io.newsflow.query.error.ProblemException;
+import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
-import io.newsflow.query.time.TimeRange;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,7 +37,9 @@ public class ArticleResource {
     @GET
     @Operation(summary = "List articles, newest stored first",
             description = "Filters combine with AND. Time filters apply to the article's event time: when it was "
-                    + "published, else when it arrived. Follow nextCursor, with the same filters, for the next page.")
+                    + "published, else when it arrived. Follow nextCursor, with the same filters, for the next page. "
+                    + "Each item lists its theme codes, the entities it mentions and, for a near-duplicate, "
+                    + "duplicateOf: the canonical (earliest) article of its cluster.")
     @APIResponse(responseCode = "200", description = "A page of articles; ETag and If-None-Match supported")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value",
@@ -44,34 +47,40 @@ public class ArticleResource {
     public ArticlePage list(
             @Parameter(description = "Full-text search over title and body; supports \"quoted phrases\", OR and -exclusion")
             @QueryParam("q") String q,
-            @Parameter(description = "ISO 639-1 language code, e.g. en")
+            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
             @QueryParam("language") String language,
-            @Parameter(description = "Exact source name")
+            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
             @QueryParam("source") String source,
-            @Parameter(description = "Inclusive start: ISO-8601 instant, date (UTC start of day) or epoch milliseconds")
+            @Parameter(description = ApiDocs.THEME, example = ApiDocs.THEME_EXAMPLE)
+            @QueryParam("theme") String theme,
+            @Parameter(description = ApiDocs.ENTITY, example = ApiDocs.ENTITY_EXAMPLE)
+            @QueryParam("entity") String entity,
+            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE)
             @QueryParam("from") String from,
-            @Parameter(description = "Exclusive end: ISO-8601 instant, date (includes that whole UTC day) or epoch milliseconds")
+            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE)
             @QueryParam("to") String to,
             @Parameter(description = "Page size, 1 to 1000", schema = @Schema(defaultValue = "20"))
             @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page")
             @QueryParam("cursor") String cursor) {
-        ArticleQuery query = new ArticleQuery(Parameters.text("q", q), Parameters.language(language),
-                Parameters.text("source", source), TimeRange.parse(from, to), Cursor.parse(cursor),
+        ArticleQuery query = new ArticleQuery(Parameters.text("q", q),
+                ArticleFilter.parse(from, to, language, source, theme, entity), Cursor.parse(cursor),
                 Parameters.limit(limit));
         return service.list(query);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One article with its text")
+    @Operation(summary = "One article with its text",
+            description = "With its themes and scores, the entities it mentions and how often, its verified "
+                    + "near-duplicates with their similarity, and duplicateOf when it is not its cluster's canonical article.")
     @APIResponse(responseCode = "200", description = "The article; ETag and If-None-Match supported")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not an article id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No article with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ArticleDetail get(@Parameter(description = "Article id: 32 lowercase hex characters") @PathParam("id") String id) {
+    public ArticleDetail get(@Parameter(description = "Article id: 32 lowercase hex characters", example = "5f0c6b8e2a9d4f1b8c3e7a6d9b2f4e10") @PathParam("id") String id) {
         if (!ID.matcher(id).matches()) {
             throw ProblemException.badRequest("Path segment 'id' must be an article id: 32 lowercase hexadecimal characters.");
         }
