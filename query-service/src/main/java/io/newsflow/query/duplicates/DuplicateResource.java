@@ -1,9 +1,10 @@
 package io.newsflow.query.duplicates;
 
 import io.newsflow.query.error.Problem;
-import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -45,14 +46,9 @@ public class DuplicateResource {
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DuplicateCluster> duplicates(
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
-            @QueryParam("language") String language,
-            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
-            @QueryParam("source") String source,
+            @BeanParam FilterParameters filters,
             @Parameter(description = "Clusters at most, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.recent(ArticleFilter.parse(from, to, language, source, null, null), Parameters.limit(limit));
+        return service.recent(filters.filter(), Parameters.limit(limit));
     }
 }

@@ -2,9 +2,10 @@ package io.newsflow.query.entities;
 
 import io.newsflow.query.error.Problem;
 import io.newsflow.query.error.ProblemException;
-import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,16 +50,10 @@ public class EntityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<EntityCount> top(
             @Parameter(description = ApiDocs.TYPE, example = ApiDocs.TYPE_EXAMPLE) @QueryParam("type") String type,
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
-            @QueryParam("language") String language,
-            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
-            @QueryParam("source") String source,
-            @Parameter(description = ApiDocs.THEME, example = ApiDocs.THEME_EXAMPLE) @QueryParam("theme") String theme,
+            @BeanParam FilterParameters filters,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.top(ArticleFilter.parse(from, to, language, source, theme, null), Parameters.entityType(type),
+        return service.top(filters.filter(), Parameters.entityType(type),
                 Parameters.limit(limit));
     }
 
@@ -79,20 +74,13 @@ public class EntityResource {
     public List<EntityCount> related(
             @Parameter(description = "Entity id", example = ApiDocs.ENTITY_EXAMPLE) @PathParam("id") String id,
             @Parameter(description = ApiDocs.TYPE, example = ApiDocs.TYPE_EXAMPLE) @QueryParam("type") String type,
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
-            @QueryParam("language") String language,
-            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
-            @QueryParam("source") String source,
-            @Parameter(description = ApiDocs.THEME, example = ApiDocs.THEME_EXAMPLE) @QueryParam("theme") String theme,
+            @BeanParam FilterParameters filters,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
         if (!Parameters.isEntityId(id)) {
             throw ProblemException.badRequest("Path segment 'id' must be an entity id such as 'person/kim-jong-un'.");
         }
-        ArticleFilter filter = ArticleFilter.parse(from, to, language, source, theme, null);
-        return service.related(id, filter, Parameters.entityType(type), Parameters.limit(limit))
+        return service.related(id, filters.filter(), Parameters.entityType(type), Parameters.limit(limit))
                 .orElseThrow(() -> ProblemException.notFound("No entity with id " + id + "."));
     }
 }

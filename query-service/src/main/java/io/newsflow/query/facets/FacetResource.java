@@ -4,9 +4,10 @@ import io.newsflow.query.error.Problem;
 import io.newsflow.query.facets.Facets.LanguageCount;
 import io.newsflow.query.facets.Facets.SourceCount;
 import io.newsflow.query.facets.Facets.ThemeCount;
-import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -45,17 +46,10 @@ public class FacetResource {
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ThemeCount> themes(
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
-            @QueryParam("language") String language,
-            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
-            @QueryParam("source") String source,
-            @Parameter(description = ApiDocs.ENTITY, example = ApiDocs.ENTITY_EXAMPLE)
-            @QueryParam("entity") String entity,
+            @BeanParam FilterParameters filters,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.themes(ArticleFilter.parse(from, to, language, source, null, entity), Parameters.limit(limit));
+        return service.themes(filters.filter(), Parameters.limit(limit));
     }
 
     @GET
@@ -69,16 +63,10 @@ public class FacetResource {
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<LanguageCount> languages(
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
-            @QueryParam("source") String source,
-            @Parameter(description = ApiDocs.THEME, example = ApiDocs.THEME_EXAMPLE) @QueryParam("theme") String theme,
-            @Parameter(description = ApiDocs.ENTITY, example = ApiDocs.ENTITY_EXAMPLE)
-            @QueryParam("entity") String entity,
+            @BeanParam FilterParameters filters,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.languages(ArticleFilter.parse(from, to, null, source, theme, entity), Parameters.limit(limit));
+        return service.languages(filters.filter(), Parameters.limit(limit));
     }
 
     @GET
@@ -93,15 +81,9 @@ public class FacetResource {
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SourceCount> sources(
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
-            @QueryParam("language") String language,
-            @Parameter(description = ApiDocs.THEME, example = ApiDocs.THEME_EXAMPLE) @QueryParam("theme") String theme,
-            @Parameter(description = ApiDocs.ENTITY, example = ApiDocs.ENTITY_EXAMPLE)
-            @QueryParam("entity") String entity,
+            @BeanParam FilterParameters filters,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.sources(ArticleFilter.parse(from, to, language, null, theme, entity), Parameters.limit(limit));
+        return service.sources(filters.filter(), Parameters.limit(limit));
     }
 }

@@ -2,10 +2,11 @@ package io.newsflow.query.timeline;
 
 import io.newsflow.query.error.Problem;
 import io.newsflow.query.error.ProblemException;
-import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -65,15 +66,8 @@ public class TimelineResource {
             @Parameter(description = "How many series at most when grouped, 1 to 1000",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10"))
             @QueryParam("limit") String limit,
-            @Parameter(description = ApiDocs.FROM, example = ApiDocs.FROM_EXAMPLE) @QueryParam("from") String from,
-            @Parameter(description = ApiDocs.TO, example = ApiDocs.TO_EXAMPLE) @QueryParam("to") String to,
-            @Parameter(description = ApiDocs.LANGUAGE, example = ApiDocs.LANGUAGE_EXAMPLE)
-            @QueryParam("language") String language,
-            @Parameter(description = ApiDocs.SOURCE, example = ApiDocs.SOURCE_EXAMPLE)
-            @QueryParam("source") String source,
-            @Parameter(description = ApiDocs.THEME, example = ApiDocs.THEME_EXAMPLE) @QueryParam("theme") String theme,
-            @Parameter(description = ApiDocs.ENTITY, example = ApiDocs.ENTITY_EXAMPLE) @QueryParam("entity") String entity) {
-        TimelineQuery query = new TimelineQuery(ArticleFilter.parse(from, to, language, source, theme, entity),
+            @BeanParam FilterParameters filters) {
+        TimelineQuery query = new TimelineQuery(filters.filter(),
                 Interval.parse(interval), groupBy(groupBy), Parameters.limit(limit, DEFAULT_SERIES));
         return service.timeline(query);
     }

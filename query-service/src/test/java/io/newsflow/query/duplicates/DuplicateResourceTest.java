@@ -51,13 +51,15 @@ class DuplicateResourceTest {
                 .body("canonicalId", contains(A3));
         given().queryParam("to", "2024-06-20T11:00:00Z").queryParam("source", "Yonhap").get("/api/v1/duplicates")
                 .then().statusCode(200).body("canonicalId", contains(A2));
+        given().queryParam("entity", "person/kim-jong-un").queryParam("theme", "ARMEDCONFLICT")
+                .get("/api/v1/duplicates").then().statusCode(200).body("canonicalId", contains(A2));
         given().queryParam("limit", 1).get("/api/v1/duplicates").then().statusCode(200)
                 .body("canonicalId", contains(A3));
         given().queryParam("from", "2024-07-01").get("/api/v1/duplicates").then().statusCode(200).body("$", empty());
     }
 
     @ParameterizedTest
-    @CsvSource({"limit, 2000", "from, soon", "language, 12", "theme, ARMEDCONFLICT", "size, 2"})
+    @CsvSource({"limit, 2000", "from, soon", "language, 12", "theme, -", "entity, un", "size, 2"})
     void invalidOrUnknownParametersAreA400NamingThem(String name, String value) {
         assertProblem(given().queryParam(name, value).get("/api/v1/duplicates").then(), 400, "/api/v1/duplicates",
                 "'" + name + "'");

@@ -49,6 +49,9 @@ class EntityResourceTest {
                 .body("id", contains(PYONGYANG, UN, KIM)).body("articles", contains(1, 1, 1));
         given().queryParam("source", "Yonhap").queryParam("theme", "SANCTIONS").get("/api/v1/entities/top").then()
                 .statusCode(200).body("id", contains(PYONGYANG, KIM)).body("articles", contains(1, 1));
+        // with an entity filter: the entities of the articles that mention it, itself first
+        given().queryParam("entity", UN).get("/api/v1/entities/top").then().statusCode(200)
+                .body("id", contains(UN, KIM)).body("articles", contains(3, 2));
         given().queryParam("limit", 1).get("/api/v1/entities/top").then().statusCode(200).body("id", contains(KIM));
         given().queryParam("to", "2024-06-01").get("/api/v1/entities/top").then().statusCode(200).body("$", empty());
     }
@@ -89,7 +92,7 @@ class EntityResourceTest {
 
     @ParameterizedTest
     @CsvSource({"type, EVENT", "limit, 0", "limit, 1001", "from, tomorrow", "language, xx-yy", "theme, -",
-            "entity, " + KIM, "q, kim"})
+            "entity, kim", "q, kim"})
     void invalidOrUnknownParametersAreA400NamingThem(String name, String value) {
         assertProblem(given().queryParam(name, value).get("/api/v1/entities/top").then(), 400,
                 "/api/v1/entities/top", "'" + name + "'");

@@ -59,17 +59,17 @@ class FacetResourceTest {
                 .statusCode(200).body("source", contains("Wire", "Yonhap")).body("articles", contains(1, 1));
     }
 
+    @Test
+    void aThemeFilterOnTopThemesGivesTheThemesThatCoOccur() {
+        given().queryParam("theme", "SANCTIONS").get("/api/v1/themes/top").then().statusCode(200)
+                .body("theme", contains("SANCTIONS", "ARMEDCONFLICT")).body("articles", contains(2, 1));
+    }
+
     @ParameterizedTest
-    @CsvSource({"/api/v1/themes/top, theme", "/api/v1/themes/top, limit", "/api/v1/languages, language",
-            "/api/v1/languages, from", "/api/v1/sources/top, source", "/api/v1/sources/top, entity"})
-    void invalidOrUnknownParametersAreA400NamingThem(String path, String name) {
-        // theme on /themes/top, language on /languages and source on /sources/top are not filters there.
-        String value = switch (name) {
-            case "limit" -> "0";
-            case "from" -> "June";
-            case "entity" -> "pyongyang";
-            default -> "x";
-        };
+    @CsvSource({"/api/v1/themes/top, theme, a b", "/api/v1/themes/top, limit, 0", "/api/v1/languages, language, x",
+            "/api/v1/languages, from, June", "/api/v1/sources/top, q, wire", "/api/v1/sources/top, entity, pyongyang",
+            "/api/v1/sources/top, source, ' '"})
+    void invalidOrUnknownParametersAreA400NamingThem(String path, String name, String value) {
         assertProblem(given().queryParam(name, value).get(path).then(), 400, path, "'" + name + "'");
     }
 }

@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
@@ -67,7 +68,7 @@ class EntityTagTest {
             StoredArticles.theme(idOf("b" + path.length()), "SANCTIONS", 3);
 
             given().header("If-None-Match", before).get(path).then().statusCode(200)
-                    .header("ETag", org.hamcrest.Matchers.not(equalTo(before)));
+                    .header("ETag", not(equalTo(before)));
         }
     }
 }
