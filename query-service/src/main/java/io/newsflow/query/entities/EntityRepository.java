@@ -12,7 +12,7 @@ import java.util.List;
 public class EntityRepository {
 
     /** The article_entity rows of the entity whose neighbours are counted. */
-    private static final Rows ONE = new Rows("article_entity one", "one.article_id", "one.event_time", null);
+    private static final Rows ONE = new Rows("article_entity one", "one.article_id", "one.event_time", null, null);
 
     private final EntityManager entityManager;
 
@@ -26,9 +26,10 @@ public class EntityRepository {
 
     /** The entities most matching articles mention; type null for all types. */
     List<EntityCount> top(ArticleFilter filter, String type, int limit) {
-        NativeSql sql = new NativeSql("SELECT g.entity_id, count(*) AS articles FROM article_entity g WHERE ");
-        // Listing every type when none is asked lets a time window use (entity_type, event_time) as three ranges.
-        sql.append(type == null ? "g.entity_type IN ('PERSON', 'ORGANIZATION', 'LOCATION')" : "g.entity_type = :type");
+        NativeSql sql = new NativeSql("SELECT g.entity_id, count(*) AS articles FROM article_entity g WHERE true");
+        if (type != null) {
+            sql.append(" AND g.entity_type = :type");
+        }
         filter.appendTo(sql, Rows.ENTITIES);
         return named(sql, type, limit);
     }

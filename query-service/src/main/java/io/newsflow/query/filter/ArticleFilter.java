@@ -23,6 +23,9 @@ public record ArticleFilter(TimeRange time, String language, String source, Stri
 
     /** Appends {@code AND …} conditions on {@code rows}; the statement must already have a WHERE clause. */
     public void appendTo(NativeSql sql, Rows rows) {
+        if (rows.always() != null && (time.from() != null || time.to() != null)) {
+            sql.append(" AND " + rows.always());
+        }
         if (time.from() != null) {
             sql.append(" AND " + rows.eventTime() + " >= :f_from").bind("f_from", time.from());
         }
