@@ -50,15 +50,18 @@ public class TimelineRepository {
     /** Non-empty buckets of the {@code limit} keys with most articles in the window, largest total first. */
     List<Count> groupedCounts(ArticleFilter filter, Interval interval, Dimension groupBy, int limit) {
         Rows rows = groupBy.rows();
-        NativeSql sql = new NativeSql("WITH counted AS (SELECT " + groupBy.key() + " AS key, "
-                + bucket(rows, interval) + " AS bucket, count(*) AS articles FROM " + rows.table()
-                + " WHERE " + groupBy.key() + " IS NOT NULL");
+        String key = groupBy.key();
+        // The top keys first, then buckets for those keys alone: far fewer groups than bucketing every key,
+        // and for themes and entities each key's window is one range of its (key, event_time) index.
+        NativeSql sql = new NativeSql("WITH top AS (SELECT " + key + " AS key, count(*) AS total FROM " + rows.table()
+                + " WHERE " + key + " IS NOT NULL");
         filter.appendTo(sql, rows);
-        sql.append(" GROUP BY 1, 2), top AS (SELECT key, sum(articles) AS total FROM counted GROUP BY key"
-                        + " ORDER BY total DESC, key LIMIT :limit)"
-                        + " SELECT c.key, c.bucket, c.articles, t.total::bigint AS total FROM counted c"
-                        + " JOIN top t ON t.key = c.key ORDER BY t.total DESC, c.key, c.bucket")
-                .bind("limit", limit);
+        sql.append(" GROUP BY 1 ORDER BY total DESC, key LIMIT :limit)").bind("limit", limit);
+        sql.append(" SELECT t.key, " + bucket(rows, interval) + " AS bucket, count(*) AS articles, t.total FROM top t"
+                + " JOIN " + rows.table() + " ON " + key + " = t.key WHERE true");
+        // The same conditions and bind values as in the first part.
+        filter.appendTo(sql, rows);
+        sql.append(" GROUP BY t.key, t.total, 2 ORDER BY t.total DESC, t.key, 2");
         return sql.list(entityManager).stream()
                 .map(t -> new Count(t.get("key", String.class), t.get("bucket", Long.class),
                         t.get("articles", Long.class), t.get("total", Long.class))).toList();
