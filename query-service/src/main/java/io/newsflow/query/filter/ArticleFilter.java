@@ -4,13 +4,13 @@ import io.newsflow.query.http.Parameters;
 import io.newsflow.query.time.TimeRange;
 
 /**
- * The article filters every read accepts where they make sense; null fields do not filter. Each
+ * The article filters every list, ranking and timeline accepts; null fields do not filter. Each
  * becomes a condition on the rows a read counts, so lists, timelines and rankings agree on which
  * articles match.
  */
 public record ArticleFilter(TimeRange time, String language, String source, String theme, String entity) {
 
-    /** Validates the parameters as clients send them; an endpoint that does not take one passes null. */
+    /** Validates the parameters as clients send them; absent ones are null. */
     public static ArticleFilter parse(String from, String to, String language, String source, String theme,
                                       String entity) {
         return new ArticleFilter(TimeRange.parse(from, to), Parameters.language(language),
