@@ -100,8 +100,83 @@ public final class StoredArticles {
         }
     }
 
+    /** A canonical entity; its id is {@code <type>/<slug>} as enrich-service makes it. */
+    public static void entity(String id, String type, String name) {
+        update("INSERT INTO named_entity (id, type, name) VALUES (?, ?, ?)", id, type, name);
+    }
+
+    /** The article mentions the entity this many times; type and event time are copied as enrich does. */
+    public static void mention(String articleId, String entityId, int mentions) {
+        update("INSERT INTO article_entity (article_id, entity_id, entity_type, event_time, mentions, mention_starts,"
+                + " mention_ends) SELECT a.id, e.id, e.type, a.event_time, ?, '{}', '{}' FROM article a, named_entity e"
+                + " WHERE a.id = ? AND e.id = ?", mentions, articleId, entityId);
+    }
+
+    public static void theme(String articleId, String theme, double score) {
+        update("INSERT INTO article_theme (article_id, theme, event_time, score, phrase_starts, phrase_ends,"
+                + " taxonomy_version) SELECT a.id, ?, a.event_time, ?, '{}', '{}', 'test' FROM article a WHERE a.id = ?",
+                theme, score, articleId);
+    }
+
+    /** A verified near-duplicate pair, stored in both directions like enrich does. */
+    public static void nearDuplicate(String articleId, String otherId, double similarity) {
+        update("INSERT INTO near_duplicate (article_id, other_id, similarity) VALUES (?, ?, ?), (?, ?, ?)",
+                articleId, otherId, similarity, otherId, articleId, similarity);
+    }
+
+    /**
+     * A cluster whose canonical article is {@code canonicalId}; members join in the given order with
+     * the given similarities, the canonical first. Returns the cluster id.
+     */
+    public static long cluster(String canonicalId, Instant updatedAt, Object... membersAndSimilarities) {
+        try (Connection c = connect()) {
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO duplicate_cluster (canonical_id, size, updated_at)"
+                    + " VALUES (?, ?, ?) RETURNING id")) {
+                s.setString(1, canonicalId);
+                s.setInt(2, membersAndSimilarities.length / 2);
+                s.setTimestamp(3, Timestamp.from(updatedAt));
+                var rs = s.executeQuery();
+                rs.next();
+                id = rs.getLong(1);
+            }
+            for (int i = 0; i < membersAndSimilarities.length; i += 2) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO duplicate_cluster_member"
+                        + " (article_id, cluster_id, similarity, joined_at) VALUES (?, ?, ?, ?)")) {
+                    s.setString(1, (String) membersAndSimilarities[i]);
+                    s.setLong(2, id);
+                    s.setDouble(3, (Double) membersAndSimilarities[i + 1]);
+                    s.setTimestamp(4, Timestamp.from(updatedAt.minusSeconds(100 - i)));
+                    s.executeUpdate();
+                }
+            }
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(String sql, Object... values) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            if (s.executeUpdate() == 0) {
+                throw new IllegalStateException("fixture matched no row: " + sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void clear() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM near_duplicate");
+            s.execute("DELETE FROM duplicate_cluster_member");
+            s.execute("DELETE FROM duplicate_cluster");
+            s.execute("DELETE FROM article_entity");
+            s.execute("DELETE FROM article_theme");
+            s.execute("DELETE FROM named_entity");
             s.execute("DELETE FROM article_receipt");
             s.execute("DELETE FROM article");
         } catch (SQLException e) {

@@ -18,8 +18,9 @@ public record ArticleDetail(String id, String title, String source, String autho
     public record NearDuplicate(String id, double similarity) {
     }
 
-    static ArticleDetail of(Article a) {
+    static ArticleDetail of(Article a, List<ThemeScore> themes, List<EntityMention> entities, String duplicateOf,
+                            List<NearDuplicate> nearDuplicates) {
         return new ArticleDetail(a.id(), a.title(), a.source(), a.author(), a.url(), a.publishedAt(), a.ingestedAt(),
-                a.language(), a.languageConfidence(), a.body(), List.of(), List.of(), null, List.of());
+                a.language(), a.languageConfidence(), a.body(), themes, entities, duplicateOf, nearDuplicates);
     }
 }

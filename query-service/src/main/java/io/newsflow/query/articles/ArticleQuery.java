@@ -1,7 +1,7 @@
 package io.newsflow.query.articles;
 
-import io.newsflow.query.time.TimeRange;
+import io.newsflow.query.filter.ArticleFilter;
 
-/** The filters and page of an article list; null fields do not filter. */
-public record ArticleQuery(String text, String language, String source, TimeRange time, Cursor after, int limit) {
+/** The filters and page of an article list; a null text or cursor does not filter. */
+public record ArticleQuery(String text, ArticleFilter filter, Cursor after, int limit) {
 }

@@ -1,12 +1,19 @@
 package io.newsflow.query.articles;
 
+import io.newsflow.query.articles.ArticleDetail.EntityMention;
+import io.newsflow.query.articles.ArticleDetail.NearDuplicate;
+import io.newsflow.query.articles.ArticleDetail.ThemeScore;
+import io.newsflow.query.articles.ArticleSummary.EntityRef;
+import io.newsflow.query.filter.NativeSql;
+import io.newsflow.query.filter.Rows;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,53 +24,79 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
     record Row(long seq, ArticleSummary summary) {
     }
 
-    /**
-     * Up to {@code rows} articles matching the query, newest stored first. Native SQL because the
-     * full-text match uses PostgreSQL's tsvector column, which the entity does not map.
-     */
-    List<Row> newestFirst(ArticleQuery query, int rows) {
-        // Only fixed fragments go into the text; every value the client sent is a bind parameter.
-        StringBuilder sql = new StringBuilder(
-                "SELECT id, seq, title, source, author, published_at, ingested_at, language FROM article WHERE true");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (query.text() != null) {
-            sql.append(" AND search_vector @@ websearch_to_tsquery('simple', :text)");
-            parameters.put("text", query.text());
-        }
-        if (query.language() != null) {
-            sql.append(" AND language = :language");
-            parameters.put("language", query.language());
-        }
-        if (query.source() != null) {
-            sql.append(" AND source = :source");
-            parameters.put("source", query.source());
-        }
-        if (query.time().from() != null) {
-            sql.append(" AND event_time >= :from");
-            parameters.put("from", query.time().from());
-        }
-        if (query.time().to() != null) {
-            sql.append(" AND event_time < :to");
-            parameters.put("to", query.time().to());
-        }
-        if (query.after() != null) {
-            sql.append(" AND seq < :after");
-            parameters.put("after", query.after().seq());
-        }
-        sql.append(" ORDER BY seq DESC LIMIT :rows");
-        parameters.put("rows", rows);
+    // The canonical article of the article's near-duplicate cluster, unless it is that article itself.
+    private static final String DUPLICATE_OF = """
+            (SELECT nullif(c.canonical_id, m.article_id) FROM duplicate_cluster_member m
+               JOIN duplicate_cluster c ON c.id = m.cluster_id WHERE m.article_id = a.id) AS duplicate_of""";
 
-        Query nativeQuery = getEntityManager().createNativeQuery(sql.toString(), Tuple.class);
-        parameters.forEach(nativeQuery::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Tuple> tuples = nativeQuery.getResultList();
-        return tuples.stream().map(ArticleRepository::row).toList();
+    /** Up to {@code rows} articles matching the query, newest stored first; themes and entities still empty. */
+    List<Row> newestFirst(ArticleQuery query, int rows) {
+        NativeSql sql = new NativeSql("SELECT a.id, a.seq, a.title, a.source, a.author, a.published_at, a.ingested_at,"
+                + " a.language, " + DUPLICATE_OF + " FROM article a WHERE true");
+        if (query.text() != null) {
+            sql.append(" AND a.search_vector @@ websearch_to_tsquery('simple', :text)").bind("text", query.text());
+        }
+        query.filter().appendTo(sql, Rows.ARTICLES);
+        if (query.after() != null) {
+            sql.append(" AND a.seq < :after").bind("after", query.after().seq());
+        }
+        sql.append(" ORDER BY a.seq DESC LIMIT :rows").bind("rows", rows);
+        return sql.list(getEntityManager()).stream().map(ArticleRepository::row).toList();
+    }
+
+    /** The theme codes of each of the articles, highest score first; one statement for the whole page. */
+    Map<String, List<String>> themeCodes(Collection<String> ids) {
+        Map<String, List<String>> themes = new HashMap<>();
+        new NativeSql("SELECT article_id, theme FROM article_theme WHERE article_id IN (:ids)"
+                + " ORDER BY article_id, score DESC, theme").bind("ids", ids).list(getEntityManager())
+                .forEach(t -> themes.computeIfAbsent(t.get("article_id", String.class), k -> new ArrayList<>())
+                        .add(t.get("theme", String.class)));
+        return themes;
+    }
+
+    /** The entities each of the articles mentions, most mentioned first; one statement for the whole page. */
+    Map<String, List<EntityRef>> entityRefs(Collection<String> ids) {
+        Map<String, List<EntityRef>> entities = new HashMap<>();
+        new NativeSql("SELECT ae.article_id, e.id, e.name, e.type FROM article_entity ae"
+                + " JOIN named_entity e ON e.id = ae.entity_id WHERE ae.article_id IN (:ids)"
+                + " ORDER BY ae.article_id, ae.mentions DESC, e.id").bind("ids", ids).list(getEntityManager())
+                .forEach(t -> entities.computeIfAbsent(t.get("article_id", String.class), k -> new ArrayList<>())
+                        .add(new EntityRef(t.get("id", String.class), t.get("name", String.class),
+                                t.get("type", String.class))));
+        return entities;
+    }
+
+    List<ThemeScore> themeScores(String id) {
+        return new NativeSql("SELECT theme, score FROM article_theme WHERE article_id = :id ORDER BY score DESC, theme")
+                .bind("id", id).list(getEntityManager()).stream()
+                .map(t -> new ThemeScore(t.get("theme", String.class), t.get("score", Double.class))).toList();
+    }
+
+    List<EntityMention> entityMentions(String id) {
+        return new NativeSql("SELECT e.id, e.name, e.type, ae.mentions FROM article_entity ae"
+                + " JOIN named_entity e ON e.id = ae.entity_id WHERE ae.article_id = :id ORDER BY ae.mentions DESC, e.id")
+                .bind("id", id).list(getEntityManager()).stream()
+                .map(t -> new EntityMention(t.get("id", String.class), t.get("name", String.class),
+                        t.get("type", String.class), t.get("mentions", Integer.class))).toList();
+    }
+
+    List<NearDuplicate> nearDuplicates(String id) {
+        return new NativeSql("SELECT other_id, similarity FROM near_duplicate WHERE article_id = :id"
+                + " ORDER BY similarity DESC, other_id").bind("id", id).list(getEntityManager()).stream()
+                .map(t -> new NearDuplicate(t.get("other_id", String.class), t.get("similarity", Double.class))).toList();
+    }
+
+    String duplicateOf(String id) {
+        List<Tuple> rows = new NativeSql("SELECT " + DUPLICATE_OF + " FROM article a WHERE a.id = :id")
+                .bind("id", id).list(getEntityManager());
+        return rows.isEmpty() ? null : rows.get(0).get("duplicate_of", String.class);
     }
 
     private static Row row(Tuple t) {
         ArticleSummary summary = new ArticleSummary(t.get("id", String.class), t.get("title", String.class),
                 t.get("source", String.class), t.get("author", String.class), t.get("published_at", Instant.class),
-                t.get("ingested_at", Instant.class), t.get("language", String.class), List.of(), List.of(), null);
+                t.get("ingested_at", Instant.class), t.get("language", String.class), List.of(), List.of(),
+                t.get("duplicate_of", String.class));
         return new Row(t.get("seq", Long.class), summary);
     }
 }

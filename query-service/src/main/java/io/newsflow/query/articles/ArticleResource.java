@@ -2,8 +2,9 @@ package io.newsflow.query.articles;
 
 import io.newsflow.query.error.Problem;
 import io.newsflow.query.error.ProblemException;
+import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.http.Parameters;
-import io.newsflow.query.time.TimeRange;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,42 +38,45 @@ public class ArticleResource {
     @GET
     @Operation(summary = "List articles, newest stored first",
             description = "Filters combine with AND. Time filters apply to the article's event time: when it was "
-                    + "published, else when it arrived. Follow nextCursor, with the same filters, for the next page.")
-    @APIResponse(responseCode = "200", description = "A page of articles; ETag and If-None-Match supported")
+                    + "published, else when it arrived. Follow nextCursor, with the same filters, for the next page. "
+                    + "Each item lists its theme codes, the entities it mentions and, for a near-duplicate, "
+                    + "duplicateOf: the canonical (earliest) article of its cluster.")
+    @APIResponse(responseCode = "200", description = "A page of articles; ETag and If-None-Match supported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticlePage.class),
+                    examples = @ExampleObject(name = "page", value = "{\"items\":[{\"id\":\"0a1b2c3d4e5f60718293a4b5c6d7e8f9\","
+                            + "\"title\":\"Talks resume\",\"source\":\"Yonhap\",\"author\":null,"
+                            + "\"publishedAt\":\"2024-06-20T10:41:00Z\",\"ingestedAt\":\"2024-06-20T10:45:02Z\","
+                            + "\"language\":\"en\",\"themes\":[\"ARMEDCONFLICT\"],\"entities\":[{\"id\":"
+                            + "\"person/kim-jong-un\",\"name\":\"Kim Jong Un\",\"type\":\"PERSON\"}],"
+                            + "\"duplicateOf\":\"5f0c6b8e2a9d4f1b8c3e7a6d9b2f4e10\"}],\"nextCursor\":\"czEy\"}")))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArticlePage list(
             @Parameter(description = "Full-text search over title and body; supports \"quoted phrases\", OR and -exclusion")
             @QueryParam("q") String q,
-            @Parameter(description = "ISO 639-1 language code, e.g. en")
-            @QueryParam("language") String language,
-            @Parameter(description = "Exact source name")
-            @QueryParam("source") String source,
-            @Parameter(description = "Inclusive start: ISO-8601 instant, date (UTC start of day) or epoch milliseconds")
-            @QueryParam("from") String from,
-            @Parameter(description = "Exclusive end: ISO-8601 instant, date (includes that whole UTC day) or epoch milliseconds")
-            @QueryParam("to") String to,
+            @BeanParam FilterParameters filters,
             @Parameter(description = "Page size, 1 to 1000", schema = @Schema(defaultValue = "20"))
             @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page")
             @QueryParam("cursor") String cursor) {
-        ArticleQuery query = new ArticleQuery(Parameters.text("q", q), Parameters.language(language),
-                Parameters.text("source", source), TimeRange.parse(from, to), Cursor.parse(cursor),
+        ArticleQuery query = new ArticleQuery(Parameters.text("q", q), filters.filter(), Cursor.parse(cursor),
                 Parameters.limit(limit));
         return service.list(query);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One article with its text")
+    @Operation(summary = "One article with its text",
+            description = "With its themes and scores, the entities it mentions and how often, its verified "
+                    + "near-duplicates with their similarity, and duplicateOf when it is not its cluster's canonical article.")
     @APIResponse(responseCode = "200", description = "The article; ETag and If-None-Match supported")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not an article id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No article with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ArticleDetail get(@Parameter(description = "Article id: 32 lowercase hex characters") @PathParam("id") String id) {
+    public ArticleDetail get(@Parameter(description = "Article id: 32 lowercase hex characters", example = "5f0c6b8e2a9d4f1b8c3e7a6d9b2f4e10") @PathParam("id") String id) {
         if (!ID.matcher(id).matches()) {
             throw ProblemException.badRequest("Path segment 'id' must be an article id: 32 lowercase hexadecimal characters.");
         }

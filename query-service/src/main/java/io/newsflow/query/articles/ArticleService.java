@@ -1,9 +1,11 @@
 package io.newsflow.query.articles;
 
+import io.newsflow.query.articles.ArticleSummary.EntityRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -22,11 +24,22 @@ public class ArticleService {
         boolean more = rows.size() > query.limit();
         List<ArticleRepository.Row> page = more ? rows.subList(0, query.limit()) : rows;
         String nextCursor = more ? new Cursor(page.get(page.size() - 1).seq()).encode() : null;
-        return new ArticlePage(page.stream().map(ArticleRepository.Row::summary).toList(), nextCursor);
+        List<String> ids = page.stream().map(row -> row.summary().id()).toList();
+        if (ids.isEmpty()) {
+            return new ArticlePage(List.of(), null);
+        }
+        // Two batched lookups for the whole page, whatever its size: no statement per article.
+        Map<String, List<String>> themes = repository.themeCodes(ids);
+        Map<String, List<EntityRef>> entities = repository.entityRefs(ids);
+        List<ArticleSummary> items = page.stream().map(ArticleRepository.Row::summary)
+                .map(s -> s.with(themes.getOrDefault(s.id(), List.of()), entities.getOrDefault(s.id(), List.of())))
+                .toList();
+        return new ArticlePage(items, nextCursor);
     }
 
     @Transactional
     public Optional<ArticleDetail> find(String id) {
-        return repository.findByIdOptional(id).map(ArticleDetail::of);
+        return repository.findByIdOptional(id).map(a -> ArticleDetail.of(a, repository.themeScores(id),
+                repository.entityMentions(id), repository.duplicateOf(id), repository.nearDuplicates(id)));
     }
 }

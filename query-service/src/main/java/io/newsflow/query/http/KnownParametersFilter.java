@@ -1,6 +1,7 @@
 package io.newsflow.query.http;
 
 import io.newsflow.query.error.ProblemException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -11,6 +12,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,11 +42,19 @@ public class KnownParametersFilter {
 
     private static Set<String> queryParameters(Method method) {
         Set<String> names = new TreeSet<>();
-        for (Annotation[] annotations : method.getParameterAnnotations()) {
-            Arrays.stream(annotations)
-                    .filter(QueryParam.class::isInstance)
-                    .map(a -> ((QueryParam) a).value())
-                    .forEach(names::add);
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            for (Annotation annotation : annotations[i]) {
+                if (annotation instanceof QueryParam query) {
+                    names.add(query.value());
+                } else if (annotation instanceof BeanParam) {
+                    // Parameters shared by several endpoints are fields of a bean.
+                    Arrays.stream(method.getParameterTypes()[i].getDeclaredFields())
+                            .map(field -> field.getAnnotation(QueryParam.class))
+                            .filter(Objects::nonNull)
+                            .forEach(query -> names.add(query.value()));
+                }
+            }
         }
         return Set.copyOf(names);
     }

@@ -2,7 +2,11 @@ package io.newsflow.query.stats;
 
 import java.time.Instant;
 
-/** Totals over the whole store; lastIngestedAt is null while it is empty. */
+/**
+ * Totals over the whole store; lastIngestedAt is null while it is empty. nearDuplicates counts the
+ * articles that are a near-duplicate of an earlier one (every cluster member but its canonical);
+ * entities counts the distinct canonical entities.
+ */
 public record Stats(long articles, long duplicatesDropped, long nearDuplicates, long languages, long entities,
                     Instant lastIngestedAt) {
 }

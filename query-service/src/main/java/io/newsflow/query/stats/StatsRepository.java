@@ -13,7 +13,9 @@ public class StatsRepository {
     private static final String TOTALS = """
             SELECT (SELECT count(*) FROM article) AS articles,
                    (SELECT count(*) FROM article_receipt WHERE outcome = 'DUPLICATE') AS duplicates,
+                   (SELECT coalesce(sum(size - 1), 0) FROM duplicate_cluster)::bigint AS near_duplicates,
                    (SELECT count(DISTINCT language) FROM article) AS languages,
+                   (SELECT count(*) FROM named_entity) AS entities,
                    (SELECT max(ingested_at) FROM article) AS last_ingested_at
             """;
 
@@ -25,8 +27,8 @@ public class StatsRepository {
 
     Stats totals() {
         Tuple t = (Tuple) entityManager.createNativeQuery(TOTALS, Tuple.class).getSingleResult();
-        // Near duplicates and entities are counted once enrich-service stores them.
-        return new Stats(t.get("articles", Long.class), t.get("duplicates", Long.class), 0,
-                t.get("languages", Long.class), 0, t.get("last_ingested_at", Instant.class));
+        return new Stats(t.get("articles", Long.class), t.get("duplicates", Long.class),
+                t.get("near_duplicates", Long.class), t.get("languages", Long.class), t.get("entities", Long.class),
+                t.get("last_ingested_at", Instant.class));
     }
 }

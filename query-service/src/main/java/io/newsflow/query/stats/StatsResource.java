@@ -24,8 +24,9 @@ public class StatsResource {
 
     @GET
     @Operation(summary = "Store totals",
-            description = "Articles stored, re-dropped articles recognised as duplicates, distinct languages "
-                    + "and when the newest article arrived.")
+            description = "Articles stored, re-dropped articles recognised as duplicates, articles that are a "
+                    + "near-duplicate of an earlier one, distinct languages, distinct entities and when the newest "
+                    + "article arrived.")
     @APIResponse(responseCode = "200", description = "The totals; ETag and If-None-Match supported")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter was given; this endpoint takes none",

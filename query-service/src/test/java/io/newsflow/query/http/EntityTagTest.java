@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
@@ -24,11 +25,16 @@ class EntityTagTest {
     void oneArticle() {
         StoredArticles.clear();
         StoredArticles.store(article("a1", "A", "a", NOON));
+        StoredArticles.entity("person/kim-jong-un", "PERSON", "Kim Jong Un");
+        StoredArticles.mention(idOf("a1"), "person/kim-jong-un", 1);
     }
 
     @Test
     void matchingIfNoneMatchGetsABodiless304() {
-        for (String path : new String[] {"/api/v1/stats", "/api/v1/articles", "/api/v1/articles/" + idOf("a1")}) {
+        for (String path : new String[] {"/api/v1/stats", "/api/v1/articles", "/api/v1/articles/" + idOf("a1"),
+                "/api/v1/timeline", "/api/v1/timeline?groupBy=language", "/api/v1/entities/top",
+                "/api/v1/entities/person/kim-jong-un/related", "/api/v1/themes/top", "/api/v1/languages",
+                "/api/v1/sources/top", "/api/v1/duplicates"}) {
             String tag = given().get(path).then().statusCode(200)
                     .header("ETag", matchesPattern("\"[A-Za-z0-9_-]{43}\""))
                     .header("Cache-Control", equalTo("max-age=2"))
@@ -51,5 +57,18 @@ class EntityTagTest {
                 .statusCode(200).extract().header("ETag");
 
         assertNotEquals(before, after);
+    }
+
+    @Test
+    void aggregatesGetANewTagWhenTheirCountsChange() {
+        for (String path : new String[] {"/api/v1/timeline?interval=1d", "/api/v1/entities/top", "/api/v1/themes/top"}) {
+            String before = given().get(path).then().statusCode(200).extract().header("ETag");
+            StoredArticles.store(article("b" + path.length(), "B", "b", NOON.plusSeconds(60)));
+            StoredArticles.mention(idOf("b" + path.length()), "person/kim-jong-un", 1);
+            StoredArticles.theme(idOf("b" + path.length()), "SANCTIONS", 3);
+
+            given().header("If-None-Match", before).get(path).then().statusCode(200)
+                    .header("ETag", not(equalTo(before)));
+        }
     }
 }

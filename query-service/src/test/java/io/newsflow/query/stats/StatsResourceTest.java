@@ -1,5 +1,6 @@
 package io.newsflow.query.stats;
 
+import io.newsflow.query.Newsroom;
 import io.newsflow.query.StoredArticles;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,19 @@ class StatsResourceTest {
                 .body("duplicatesDropped", equalTo(2))
                 .body("languages", equalTo(2))
                 .body("lastIngestedAt", equalTo("2024-06-20T12:05:00Z"));
+    }
+
+    @Test
+    void countsNearDuplicatesAndEntities() {
+        Newsroom.store();
+        // a cluster of three adds two near-duplicates to the first cluster's one
+        StoredArticles.cluster(idOf("a3"), NOON, idOf("a3"), 0.9, idOf("a1"), 0.9, idOf("a4"), 0.85);
+
+        given().get("/api/v1/stats").then().statusCode(200)
+                .body("articles", equalTo(5))
+                .body("nearDuplicates", equalTo(3))
+                .body("entities", equalTo(3))
+                .body("languages", equalTo(3));
     }
 
     @Test
