@@ -70,6 +70,14 @@ class PipelineIT {
         assertEquals(1, stats.get("languages").asInt());
         assertEquals(0, stats.get("duplicatesDropped").asInt());
         assertFalse(stats.get("lastIngestedAt").isNull());
+        assertTrue(stats.get("entities").asInt() > 0, stats.toString());
+
+        // Whatever the spelling in the samples (Kim Jong -un, Kim Jong-un), one entity each, in all five articles.
+        Map<String, Integer> people = new HashMap<>();
+        get("/api/v1/entities/top?type=PERSON&limit=50").forEach(e -> people.put(e.get("name").asText(), e.get("articles").asInt()));
+        assertEquals(5, people.get("Kim Jong-un"), people.toString());
+        assertTrue(people.get("Vladimir Putin") >= 4, people.toString());
+        assertTrue(stream(get("/api/v1/themes/top")).anyMatch(t -> t.get("theme").asText().equals("MILITARY")));
 
         JsonNode items = get("/api/v1/articles?limit=20").get("items");
         assertEquals(5, items.size());
