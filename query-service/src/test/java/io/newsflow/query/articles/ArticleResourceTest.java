@@ -151,6 +151,17 @@ class ArticleResourceTest {
     }
 
     @Test
+    void emptySearchAndFilterValuesFilterNothing() {
+        // Grafana's text-box variables send q= and language= while they are empty.
+        StoredArticles.store(
+                article("en", "A", "a", NOON),
+                article("de", "B", "b", NOON.plusSeconds(60)).language("de"));
+
+        given().queryParam("q", "").queryParam("language", "").get("/api/v1/articles").then().statusCode(200)
+                .body("items.id", contains(idOf("de"), idOf("en")));
+    }
+
+    @Test
     void detailCarriesBodyUrlAndConfidence() {
         StoredArticles.store(article("a1", "Summit ends", "Leaders met in Geneva.", NOON));
 
