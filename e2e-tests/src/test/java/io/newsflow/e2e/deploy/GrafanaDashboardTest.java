@@ -169,9 +169,9 @@ class GrafanaDashboardTest {
             }
         }
         assertNotNull(infinity, "no Infinity datasource is provisioned");
-        String filter = DeployFiles.read(RESOURCES.resolve("http/ApiKeyFilter.java"));
+        String filter = DeployFiles.read(DeployFiles.home().resolve("web-support/src/main/java/io/newsflow/web/ApiKeys.java"));
         Matcher header = Pattern.compile("HEADER = \"([^\"]+)\"").matcher(filter);
-        assertTrue(header.find(), "ApiKeyFilter.HEADER not found");
+        assertTrue(header.find(), "ApiKeys.HEADER not found");
         assertEquals(header.group(1), infinity.path("jsonData").path("httpHeaderName1").asText());
         assertEquals("${NEWSFLOW_QUERY_API_KEY}", infinity.path("secureJsonData").path("httpHeaderValue1").asText());
     }

@@ -1,7 +1,7 @@
 package io.newsflow.enrich.reenrich;
 
-import io.newsflow.enrich.error.Problem;
-import io.newsflow.enrich.error.ProblemException;
+import io.newsflow.web.Problem;
+import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.http;
 
+import io.newsflow.web.Problem;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.parse.ArticleFileParser;
@@ -7,7 +8,7 @@ import io.newsflow.ingest.parse.ParseException;
 import io.newsflow.ingest.parse.ParsedArticle;
 import io.newsflow.ingest.publish.ArticleEvents;
 import io.newsflow.ingest.publish.ArticlePublisher;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.web.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -48,25 +49,25 @@ public class HttpIngestService {
 
     public Uni<List<String>> ingest(List<Upload> uploads) {
         if (uploads.isEmpty()) {
-            throw new RequestRejected(Status.BAD_REQUEST, "no-article", "Send the file(s) in the form field 'file'.");
+            throw new ProblemException(Status.BAD_REQUEST, "no-article", "Send the file(s) in the form field 'file'.");
         }
         List<ArticleRawV1> published = new ArrayList<>();
         for (Upload upload : uploads) {
             String name = safeName(upload.name());
             if (upload.content().length > config.inbox().maxFileBytes()) {
-                throw new RequestRejected(Status.REQUEST_ENTITY_TOO_LARGE, "oversize", describe(name) + " has " + upload.content().length
+                throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "oversize", describe(name) + " has " + upload.content().length
                         + " bytes; the limit is " + config.inbox().maxFileBytes() + ".");
             }
             List<ParsedArticle> articles;
             try {
                 articles = parser.parse(upload.parseAs(), upload.content());
             } catch (ParseException e) {
-                throw new RequestRejected(e.reason().equals("unsupported-type") ? Status.UNSUPPORTED_MEDIA_TYPE : Status.BAD_REQUEST,
+                throw new ProblemException(e.reason().equals("unsupported-type") ? Status.UNSUPPORTED_MEDIA_TYPE : Status.BAD_REQUEST,
                         e.reason(), describe(name) + ": " + e.getMessage() + ".");
             }
             List<ArticleRawV1> fromUpload = events.fromRequest(articles, name, upload.content());
             ArticleEvents.firstTooLarge(fromUpload, config.inbox().maxArticleBytes()).ifPresent(event -> {
-                throw new RequestRejected(Status.REQUEST_ENTITY_TOO_LARGE, "article-too-large", describe(name) + ": article "
+                throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "article-too-large", describe(name) + ": article "
                         + event.provenance().index() + " is larger than " + config.inbox().maxArticleBytes() + " bytes as an event.");
             });
             published.addAll(fromUpload);
@@ -75,7 +76,7 @@ public class HttpIngestService {
         return publisher.publishAll(published, config.inbox().publishTimeout())
                 .onFailure().transform(e -> {
                     LOG.warnf("http upload of %d article(s) not acknowledged: %s", published.size(), e.toString());
-                    return new RequestRejected(Status.SERVICE_UNAVAILABLE, "kafka-unavailable",
+                    return new ProblemException(Status.SERVICE_UNAVAILABLE, "kafka-unavailable",
                             "Kafka did not acknowledge the articles in time; nothing was lost on this side, send them again later.");
                 })
                 .invoke(() -> {

@@ -1,5 +1,6 @@
 package io.newsflow.ingest.http;
 
+import io.newsflow.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

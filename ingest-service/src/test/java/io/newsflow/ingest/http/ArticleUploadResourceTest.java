@@ -2,6 +2,7 @@ package io.newsflow.ingest.http;
 
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.ingest.support.RunningIngestTest;
+import io.newsflow.web.Problem;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -73,7 +74,7 @@ class ArticleUploadResourceTest extends RunningIngestTest {
         problem(given().contentType(ContentType.TEXT).body("").post("/api/v1/articles"), 400, "empty");
         problem(given().multiPart("file", "a.exe", new byte[] {'M', 'Z'}, "application/octet-stream").post("/api/v1/articles"), 415, "unsupported-type");
         given().contentType(ContentType.XML).body("<a/>").post("/api/v1/articles")
-                .then().statusCode(415).contentType(Problem.MEDIA_TYPE).body("detail", containsString("application/json"));
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE).body("detail", containsString("application/xml"));
         byte[] huge = new byte[21 * 1024 * 1024];
         Arrays.fill(huge, (byte) 'a');
         problem(given().contentType(ContentType.TEXT).body(huge).post("/api/v1/articles"), 413, "oversize");

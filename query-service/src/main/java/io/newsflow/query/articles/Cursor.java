@@ -1,6 +1,6 @@
 package io.newsflow.query.articles;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

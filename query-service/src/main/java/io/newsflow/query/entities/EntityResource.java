@@ -1,10 +1,10 @@
 package io.newsflow.query.entities;
 
-import io.newsflow.query.error.Problem;
-import io.newsflow.query.error.ProblemException;
 import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
+import io.newsflow.web.Problem;
+import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,12 +1,12 @@
 package io.newsflow.query.facets;
 
-import io.newsflow.query.error.Problem;
 import io.newsflow.query.facets.Facets.LanguageCount;
 import io.newsflow.query.facets.Facets.SourceCount;
 import io.newsflow.query.facets.Facets.ThemeCount;
 import io.newsflow.query.filter.FilterParameters;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
+import io.newsflow.web.Problem;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,6 +1,6 @@
 package io.newsflow.query.http;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,6 +1,6 @@
 package io.newsflow.query.http;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 
 import java.util.Locale;
 import java.util.Set;

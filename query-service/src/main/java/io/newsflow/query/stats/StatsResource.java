@@ -1,6 +1,6 @@
 package io.newsflow.query.stats;
 
-import io.newsflow.query.error.Problem;
+import io.newsflow.web.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,6 +1,6 @@
 package io.newsflow.query.time;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.newsflow.query.timeline;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.newsflow.query.timeline;
 
-import io.newsflow.query.error.ProblemException;
 import io.newsflow.query.filter.ArticleFilter;
 import io.newsflow.query.time.TimeRange;
 import io.newsflow.query.timeline.Timeline.Bucket;
 import io.newsflow.query.timeline.Timeline.Series;
+import io.newsflow.web.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

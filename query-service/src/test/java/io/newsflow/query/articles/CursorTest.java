@@ -1,6 +1,6 @@
 package io.newsflow.query.articles;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -17,6 +17,6 @@ class ProblemMappersTest {
 
     @Test
     void otherMethodsAreA405Problem() {
-        assertProblem(given().post("/api/v1/stats").then(), 405, "/api/v1/stats", "GET");
+        assertProblem(given().post("/api/v1/stats").then(), 405, "/api/v1/stats", "POST");
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.query.http;
 
+import io.newsflow.web.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,22 +26,22 @@ class ApiKeyFilterTest {
 
     @Test
     void requestWithoutTheKeyIsRefusedWithAProblem() {
-        assertProblem(given().get("/api/v1/stats").then(), 401, "/api/v1/stats", ApiKeyFilter.HEADER);
+        assertProblem(given().get("/api/v1/stats").then(), 401, "/api/v1/stats", ApiKeys.HEADER);
     }
 
     @Test
     void requestWithAWrongKeyIsRefused() {
-        assertProblem(given().header(ApiKeyFilter.HEADER, KEY + "x").get("/api/v1/articles").then(), 401, "/api/v1/articles", ApiKeyFilter.HEADER);
+        assertProblem(given().header(ApiKeys.HEADER, KEY + "x").get("/api/v1/articles").then(), 401, "/api/v1/articles", ApiKeys.HEADER);
     }
 
     @Test
     void theKeyIsCheckedBeforeTheParameters() {
-        assertProblem(given().queryParam("limit", "0").get("/api/v1/articles").then(), 401, "/api/v1/articles", ApiKeyFilter.HEADER);
+        assertProblem(given().queryParam("limit", "0").get("/api/v1/articles").then(), 401, "/api/v1/articles", ApiKeys.HEADER);
     }
 
     @Test
     void requestWithTheKeyIsAnswered() {
-        given().header(ApiKeyFilter.HEADER, KEY).get("/api/v1/stats").then().statusCode(200);
+        given().header(ApiKeys.HEADER, KEY).get("/api/v1/stats").then().statusCode(200);
     }
 
     @Test

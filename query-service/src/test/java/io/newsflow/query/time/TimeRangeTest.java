@@ -1,6 +1,6 @@
 package io.newsflow.query.time;
 
-import io.newsflow.query.error.ProblemException;
+import io.newsflow.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
