@@ -114,11 +114,19 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * Kafka's cluster id format: 16 random bytes, URL-safe base64 without padding. One id in 64 would
+     * start with '-', which the format tool reads as an option, so those are drawn again (as Kafka's own Uuid does).
+     */
     private static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static String classpath() throws IOException {
