@@ -2,6 +2,11 @@ package io.newsflow.query.articles;
 
 import io.newsflow.query.filter.ArticleFilter;
 
-/** The filters and page of an article list; a null text or cursor does not filter. */
-public record ArticleQuery(String text, ArticleFilter filter, Cursor after, int limit) {
+/**
+ * The filters and page of an article list; a null text or cursor does not filter.
+ *
+ * @param after only articles stored before this position (the next page)
+ * @param since only articles stored after this position (polling for what is new)
+ */
+public record ArticleQuery(String text, ArticleFilter filter, Cursor after, Cursor since, int limit) {
 }

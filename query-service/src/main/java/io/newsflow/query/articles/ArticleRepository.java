@@ -40,6 +40,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         if (query.after() != null) {
             sql.append(" AND a.seq < :after").bind("after", query.after().seq());
         }
+        if (query.since() != null) {
+            sql.append(" AND a.seq > :since").bind("since", query.since().seq());
+        }
         sql.append(" ORDER BY a.seq DESC LIMIT :rows").bind("rows", rows);
         return sql.list(getEntityManager()).stream().map(ArticleRepository::row).toList();
     }

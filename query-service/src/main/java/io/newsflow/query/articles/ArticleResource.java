@@ -59,9 +59,11 @@ public class ArticleResource {
             @Parameter(description = "Page size, 1 to 1000", schema = @Schema(defaultValue = "20"))
             @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page")
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "latestCursor of an earlier answer: only articles stored after it (polling for what is new)")
+            @QueryParam("since") String since) {
         ArticleQuery query = new ArticleQuery(Parameters.text("q", q), filters.filter(), Cursor.parse(cursor),
-                Parameters.limit(limit));
+                Cursor.parse("since", since), Parameters.limit(limit));
         return service.list(query);
     }
 

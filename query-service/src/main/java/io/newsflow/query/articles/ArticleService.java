@@ -24,9 +24,12 @@ public class ArticleService {
         boolean more = rows.size() > query.limit();
         List<ArticleRepository.Row> page = more ? rows.subList(0, query.limit()) : rows;
         String nextCursor = more ? new Cursor(page.get(page.size() - 1).seq()).encode() : null;
+        // The newest row of the first page; deeper pages and empty answers keep what the poller knew.
+        String latestCursor = !page.isEmpty() && query.after() == null ? new Cursor(page.get(0).seq()).encode()
+                : query.since() == null ? null : query.since().encode();
         List<String> ids = page.stream().map(row -> row.summary().id()).toList();
         if (ids.isEmpty()) {
-            return new ArticlePage(List.of(), null);
+            return new ArticlePage(List.of(), null, latestCursor);
         }
         // Two batched lookups for the whole page, whatever its size: no statement per article.
         Map<String, List<String>> themes = repository.themeCodes(ids);
@@ -34,7 +37,7 @@ public class ArticleService {
         List<ArticleSummary> items = page.stream().map(ArticleRepository.Row::summary)
                 .map(s -> s.with(themes.getOrDefault(s.id(), List.of()), entities.getOrDefault(s.id(), List.of())))
                 .toList();
-        return new ArticlePage(items, nextCursor);
+        return new ArticlePage(items, nextCursor, latestCursor);
     }
 
     @Transactional

@@ -18,8 +18,13 @@ public record Cursor(long seq) {
                 .encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The cursor a client sent back; null when absent. */
+    /** The cursor a client sent back as {@code cursor}; null when absent. */
     public static Cursor parse(String value) {
+        return parse("cursor", value);
+    }
+
+    /** @param parameter the query parameter it came in, named in the 400 when it is not one of ours */
+    public static Cursor parse(String parameter, String value) {
         if (value == null) {
             return null;
         }
@@ -34,6 +39,6 @@ public record Cursor(long seq) {
         } catch (IllegalArgumentException e) {
             // not Base64 or not a number: reported below like any other foreign value
         }
-        throw ProblemException.badParameter("cursor", "is not a cursor this API returned; pass nextCursor unchanged.");
+        throw ProblemException.badParameter(parameter, "is not a cursor this API returned; pass nextCursor or latestCursor unchanged.");
     }
 }

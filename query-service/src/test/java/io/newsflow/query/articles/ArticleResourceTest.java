@@ -66,6 +66,34 @@ class ArticleResourceTest {
     }
 
     @Test
+    void pollingWithSinceReturnsOnlyWhatWasStoredAfterTheLatestCursor() {
+        StoredArticles.store(article("p1", "One", "one", NOON), article("p2", "Two", "two", NOON.plusSeconds(60)));
+        String latest = given().get("/api/v1/articles").then().statusCode(200)
+                .body("items.id", contains(idOf("p2"), idOf("p1")))
+                .extract().path("latestCursor");
+
+        // Nothing new: no items, and the poller keeps its position.
+        given().queryParam("since", latest).get("/api/v1/articles").then().statusCode(200)
+                .body("items", empty()).body("latestCursor", equalTo(latest));
+
+        StoredArticles.store(article("p3", "Three", "three", NOON.plusSeconds(120)),
+                article("p4", "Four", "four", NOON.minusSeconds(86_400)));
+        String newer = given().queryParam("since", latest).get("/api/v1/articles").then().statusCode(200)
+                .body("items.id", contains(idOf("p4"), idOf("p3")))
+                .extract().path("latestCursor");
+        given().queryParam("since", newer).get("/api/v1/articles").then().statusCode(200).body("items", empty());
+
+        // More new articles than a page: nextCursor pages back through them, never below since.
+        given().queryParam("since", latest).queryParam("limit", 1).get("/api/v1/articles").then().statusCode(200)
+                .body("items.id", contains(idOf("p4"))).body("nextCursor", notNullValue());
+    }
+
+    @Test
+    void aForeignSinceIsA400NamingIt() {
+        assertProblem(given().queryParam("since", "not-a-cursor").get("/api/v1/articles").then(), 400, "/api/v1/articles", "'since'");
+    }
+
+    @Test
     void listItemsCarryTheContractFields() {
         StoredArticles.store(article("a1", "Summit ends", "Leaders met.", NOON));
 
