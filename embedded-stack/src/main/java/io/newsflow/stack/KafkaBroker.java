@@ -70,10 +70,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -59,10 +59,6 @@ public final class PostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + access.database();
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     public DatabaseAccess access() {
         return access;
     }

@@ -99,7 +99,8 @@ public class InboxWatcher {
             scheduler.shutdownNow();
             workers.shutdown();
             try {
-                // Let files already sent finish: an unacknowledged file is released back to the inbox by its worker.
+                // Let files being read and parsed reach the publisher. A file still unacknowledged when the process
+                // ends stays in this replica's claim folder and returns to the inbox after the claim timeout.
                 workers.awaitTermination(config.inbox().publishTimeout().toSeconds(), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
