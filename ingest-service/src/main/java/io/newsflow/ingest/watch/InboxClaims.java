@@ -54,6 +54,11 @@ public class InboxClaims {
         this.clock = clock;
         this.timeout = timeout;
         try {
+            // A new process has nothing in flight: whatever its folder holds (NEWSFLOW_INSTANCE_ID kept
+            // across a crash) was left by its predecessor and goes back to the inbox now.
+            if (Files.isDirectory(mine)) {
+                moveBack(mine);
+            }
             Files.createDirectories(mine);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the claim folder " + mine, e);

@@ -107,6 +107,17 @@ class InboxClaimsTest {
         }
     }
 
+    @Test
+    void aRestartUnderTheSameInstanceIdTakesBackWhatItsPredecessorHadClaimed() throws IOException {
+        InboxClaims crashed = new InboxClaims(inbox, "fixed-id", Duration.ofMinutes(2), Clock.systemUTC());
+        crashed.claim(write(inbox.resolve("sub/left.txt"), "left behind"));
+        new InboxClaims(inbox, "fixed-id", Duration.ofMinutes(2), Clock.systemUTC());
+        assertEquals("left behind", Files.readString(inbox.resolve("sub/left.txt")));
+        try (Stream<Path> claimed = Files.walk(inbox.resolve(InboxClaims.CLAIMS))) {
+            assertTrue(claimed.noneMatch(p -> p.toString().endsWith("left.txt")));
+        }
+    }
+
     private static Path write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, content);
