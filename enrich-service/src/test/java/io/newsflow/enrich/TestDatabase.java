@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The test stack's PostgreSQL, read as the owner role, for assertions on what enrich stored. */
 public final class TestDatabase {
@@ -27,6 +29,45 @@ public final class TestDatabase {
                 rs.next();
                 return rs.getInt(1);
             }
+        }
+    }
+
+    /**
+     * Where the rollups differ from a recount of the base tables, one line per differing row; empty
+     * when the incremental maintenance kept them exact. Rows counting zero articles are as good as absent.
+     */
+    public static List<String> rollupDifferences() throws SQLException {
+        String sql = """
+                WITH expected_bucket AS (
+                    SELECT k.dim, g.grain, to_timestamp(floor(extract(epoch FROM k.event_time) / g.grain) * g.grain) AS bucket,
+                           k.key, count(*)::integer AS articles
+                    FROM article_rollup_key k CROSS JOIN (VALUES (900), (3600), (86400)) AS g (grain) GROUP BY 1, 2, 3, 4),
+                actual_bucket AS (SELECT dim, grain, bucket, key, articles FROM rollup_bucket WHERE articles > 0),
+                expected_total AS (
+                    SELECT dim, key, count(*) AS articles FROM article_rollup_key GROUP BY 1, 2
+                    UNION ALL SELECT 'duplicate', '', count(*) FROM article_receipt WHERE outcome = 'DUPLICATE'
+                    UNION ALL SELECT 'near_duplicate', '', (SELECT count(*) FROM duplicate_cluster_member) - (SELECT count(*) FROM duplicate_cluster)),
+                actual_total AS (SELECT dim, key, articles FROM rollup_total WHERE articles > 0)
+                (SELECT 'missing bucket ' || e.* FROM (SELECT * FROM expected_bucket EXCEPT SELECT * FROM actual_bucket) e)
+                UNION ALL (SELECT 'extra bucket ' || a.* FROM (SELECT * FROM actual_bucket EXCEPT SELECT * FROM expected_bucket) a)
+                UNION ALL (SELECT 'missing total ' || e.* FROM (SELECT * FROM expected_total WHERE articles > 0 EXCEPT SELECT * FROM actual_total) e)
+                UNION ALL (SELECT 'extra total ' || a.* FROM (SELECT * FROM actual_total EXCEPT SELECT * FROM expected_total) a)
+                """;
+        List<String> differences = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                differences.add(rs.getString(1));
+            }
+        }
+        return differences;
+    }
+
+    /** The data watermark's version (migration V4). */
+    public static long watermark() throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT version FROM data_watermark");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.newsflow.enrich.dedup.Fingerprinter;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.entity.EntityExtractor;
 import io.newsflow.enrich.pipeline.Analysis;
+import io.newsflow.enrich.rollup.RollupRepository;
 import io.newsflow.enrich.store.AnnotationWriter;
 import io.newsflow.enrich.store.Article;
 import io.newsflow.enrich.store.ArticleRepository;
@@ -42,15 +43,17 @@ public class ReenrichService {
     private final AnnotationWriter annotations;
     private final EntityExtractor entities;
     private final ThemeScorer themes;
+    private final RollupRepository rollups;
 
     public ReenrichService(EntityManager em, ArticleRepository articles, NearDuplicateDetector nearDuplicates, AnnotationWriter annotations,
-                           EntityExtractor entities, ThemeScorer themes) {
+                           EntityExtractor entities, ThemeScorer themes, RollupRepository rollups) {
         this.em = em;
         this.articles = articles;
         this.nearDuplicates = nearDuplicates;
         this.annotations = annotations;
         this.entities = entities;
         this.themes = themes;
+        this.rollups = rollups;
     }
 
     @Transactional
@@ -81,6 +84,8 @@ public class ReenrichService {
             return false;
         }
         Article article = articles.findById(articleId);
+        // Counted again below as it ends up; whatever stays the same nets to zero.
+        rollups.remove(articleId);
         boolean changed = !Objects.equals(article.cleanBody, analysis.cleanBody())
                 || !article.language.equals(analysis.language().code())
                 || article.languageConfidence != analysis.language().confidence();
@@ -90,6 +95,10 @@ public class ReenrichService {
         Instant eventTime = article.publishedAt != null ? article.publishedAt : article.ingestedAt;
         changed |= nearDuplicates.reindex(articleId, analysis.fingerprint());
         changed |= annotations.replace(articleId, eventTime, analysis.annotations(), Instant.now());
+        rollups.add(articleId);
+        if (changed) {
+            rollups.dataChanged();
+        }
         return changed;
     }
 

@@ -3,6 +3,7 @@ package io.newsflow.enrich.store;
 import io.newsflow.enrich.dedup.Fingerprint;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.language.DetectedLanguage;
+import io.newsflow.enrich.rollup.RollupRepository;
 import io.newsflow.events.ArticleRawV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,19 +18,22 @@ public class ArticleService {
     private final ArticleReceiptRepository receipts;
     private final NearDuplicateDetector nearDuplicates;
     private final AnnotationWriter annotations;
+    private final RollupRepository rollups;
 
     public ArticleService(ArticleRepository articles, ArticleReceiptRepository receipts, NearDuplicateDetector nearDuplicates,
-                          AnnotationWriter annotations) {
+                          AnnotationWriter annotations, RollupRepository rollups) {
         this.articles = articles;
         this.receipts = receipts;
         this.nearDuplicates = nearDuplicates;
         this.annotations = annotations;
+        this.rollups = rollups;
     }
 
     /**
      * Stores the article under {@code articleId} unless that content is already there, and records
      * the event either way, so that redelivering it changes nothing. A new article is linked to its
-     * near-duplicates, and its entities and themes are written, in the same transaction.
+     * near-duplicates, and its entities and themes are written and counted in the rollups, in the same
+     * transaction.
      */
     @Transactional
     public StoreOutcome store(ArticleRawV1 event, String articleId, DetectedLanguage language, String cleanBody, Fingerprint fingerprint,
@@ -72,6 +76,10 @@ public class ArticleService {
             receipt.articleIndex = provenance.index();
         }
         receipts.persist(receipt);
+        if (!known) {
+            rollups.add(articleId);
+        }
+        rollups.dataChanged();
         return known ? StoreOutcome.DUPLICATE : StoreOutcome.STORED;
     }
 }
