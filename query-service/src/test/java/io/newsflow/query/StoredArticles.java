@@ -20,7 +20,8 @@ import java.util.HexFormat;
 
 /**
  * Writes articles the way enrich-service does, as the schema owner, into the real PostgreSQL the
- * application under test reads through the read-only role.
+ * application under test reads through the read-only role. Every write recounts the rollups from
+ * the base tables (as enrich's transactions keep them current) and so moves the data watermark.
  */
 @QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false, initArgs = {
         @ResourceArg(name = "role", value = "reader"),
@@ -82,6 +83,7 @@ public final class StoredArticles {
                 s.setDouble(10, f.languageConfidence());
                 s.executeUpdate();
             }
+            recount(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -95,6 +97,7 @@ public final class StoredArticles {
             s.setString(2, articleId);
             s.setString(3, outcome);
             s.executeUpdate();
+            recount(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -150,6 +153,7 @@ public final class StoredArticles {
                     s.executeUpdate();
                 }
             }
+            recount(c);
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -164,6 +168,7 @@ public final class StoredArticles {
             if (s.executeUpdate() == 0) {
                 throw new IllegalStateException("fixture matched no row: " + sql);
             }
+            recount(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -179,8 +184,15 @@ public final class StoredArticles {
             s.execute("DELETE FROM named_entity");
             s.execute("DELETE FROM article_receipt");
             s.execute("DELETE FROM article");
+            recount(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void recount(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SELECT rollup_rebuild()");
         }
     }
 

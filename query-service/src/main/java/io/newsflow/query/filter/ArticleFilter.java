@@ -23,38 +23,51 @@ public record ArticleFilter(TimeRange time, String language, String source, Stri
 
     /** Appends {@code AND …} conditions on {@code rows}; the statement must already have a WHERE clause. */
     public void appendTo(NativeSql sql, Rows rows) {
+        appendTo(sql, rows, "f_");
+    }
+
+    /**
+     * As {@link #appendTo(NativeSql, Rows)}, naming the bind parameters with {@code prefix}, so that one
+     * statement can hold the conditions of several filters.
+     */
+    public void appendTo(NativeSql sql, Rows rows, String prefix) {
         if (rows.always() != null && (time.from() != null || time.to() != null)) {
             sql.append(" AND " + rows.always());
         }
         if (time.from() != null) {
-            sql.append(" AND " + rows.eventTime() + " >= :f_from").bind("f_from", time.from());
+            sql.append(" AND " + rows.eventTime() + " >= :" + prefix + "from").bind(prefix + "from", time.from());
         }
         if (time.to() != null) {
-            sql.append(" AND " + rows.eventTime() + " < :f_to").bind("f_to", time.to());
+            sql.append(" AND " + rows.eventTime() + " < :" + prefix + "to").bind(prefix + "to", time.to());
         }
         if (language != null || source != null) {
-            appendArticleColumns(sql, rows);
+            appendArticleColumns(sql, rows, prefix);
         }
         if (theme != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_theme ft WHERE ft.article_id = " + rows.articleId()
-                    + " AND ft.theme = :f_theme)").bind("f_theme", theme);
+                    + " AND ft.theme = :" + prefix + "theme)").bind(prefix + "theme", theme);
         }
         if (entity != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article_entity fe WHERE fe.article_id = " + rows.articleId()
-                    + " AND fe.entity_id = :f_entity)").bind("f_entity", entity);
+                    + " AND fe.entity_id = :" + prefix + "entity)").bind(prefix + "entity", entity);
         }
     }
 
-    private void appendArticleColumns(NativeSql sql, Rows rows) {
+    /** How many of language, source, theme and entity are set. */
+    public int conditions() {
+        return (language != null ? 1 : 0) + (source != null ? 1 : 0) + (theme != null ? 1 : 0) + (entity != null ? 1 : 0);
+    }
+
+    private void appendArticleColumns(NativeSql sql, Rows rows, String prefix) {
         String alias = rows.article() != null ? rows.article() : "fa";
         if (rows.article() == null) {
             sql.append(" AND EXISTS (SELECT 1 FROM article fa WHERE fa.id = " + rows.articleId());
         }
         if (language != null) {
-            sql.append(" AND " + alias + ".language = :f_language").bind("f_language", language);
+            sql.append(" AND " + alias + ".language = :" + prefix + "language").bind(prefix + "language", language);
         }
         if (source != null) {
-            sql.append(" AND " + alias + ".source = :f_source").bind("f_source", source);
+            sql.append(" AND " + alias + ".source = :" + prefix + "source").bind(prefix + "source", source);
         }
         if (rows.article() == null) {
             sql.append(")");

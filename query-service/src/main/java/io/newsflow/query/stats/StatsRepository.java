@@ -9,12 +9,12 @@ import java.time.Instant;
 @ApplicationScoped
 public class StatsRepository {
 
-    // One statement, so all figures come from the same snapshot.
+    // One statement, so all figures come from the same snapshot; each is a rollup counter or an index lookup.
     private static final String TOTALS = """
-            SELECT (SELECT count(*) FROM article) AS articles,
-                   (SELECT count(*) FROM article_receipt WHERE outcome = 'DUPLICATE') AS duplicates,
-                   (SELECT coalesce(sum(size - 1), 0) FROM duplicate_cluster)::bigint AS near_duplicates,
-                   (SELECT count(DISTINCT language) FROM article) AS languages,
+            SELECT (SELECT coalesce(sum(articles), 0) FROM rollup_total WHERE dim = 'article')::bigint AS articles,
+                   (SELECT coalesce(sum(articles), 0) FROM rollup_total WHERE dim = 'duplicate')::bigint AS duplicates,
+                   (SELECT coalesce(sum(articles), 0) FROM rollup_total WHERE dim = 'near_duplicate')::bigint AS near_duplicates,
+                   (SELECT count(*) FROM rollup_total WHERE dim = 'language' AND articles > 0) AS languages,
                    (SELECT count(*) FROM named_entity) AS entities,
                    (SELECT max(ingested_at) FROM article) AS last_ingested_at
             """;

@@ -1,6 +1,7 @@
 package io.newsflow.query.timeline;
 
 import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.CountedRows;
 import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.filter.NativeSql;
 import io.newsflow.query.filter.Rows;
@@ -9,7 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class TimelineRepository {
@@ -39,37 +43,32 @@ public class TimelineRepository {
 
     /** Non-empty buckets of all matching articles; the filter must bound the window on both ends. */
     List<Count> counts(ArticleFilter filter, Interval interval) {
-        NativeSql sql = new NativeSql("SELECT " + bucket(Rows.ARTICLES, interval) + " AS bucket, count(*) AS articles"
-                + " FROM article a WHERE true");
-        filter.appendTo(sql, Rows.ARTICLES);
-        sql.append(" GROUP BY 1 ORDER BY 1");
-        return sql.list(entityManager).stream()
+        return bucketed(CountedRows.of(filter, null, null, null, interval.seconds()), interval).list(entityManager).stream()
                 .map(t -> new Count(null, t.get("bucket", Long.class), t.get("articles", Long.class), 0)).toList();
     }
 
     /** Non-empty buckets of the {@code limit} keys with most articles in the window, largest total first. */
     List<Count> groupedCounts(ArticleFilter filter, Interval interval, Dimension groupBy, int limit) {
-        Rows rows = groupBy.rows();
-        String key = groupBy.key();
-        // The top keys first, then buckets for those keys alone: far fewer groups than bucketing every key,
-        // and for themes and entities each key's window is one range of its (key, event_time) index.
-        NativeSql sql = new NativeSql("WITH top AS (SELECT " + key + " AS key, count(*) AS total FROM " + rows.table()
-                + " WHERE " + key + " IS NOT NULL");
-        filter.appendTo(sql, rows);
-        sql.append(" GROUP BY 1 ORDER BY total DESC, key LIMIT :limit)").bind("limit", limit);
-        sql.append(" SELECT t.key, " + bucket(rows, interval) + " AS bucket, count(*) AS articles, t.total FROM top t"
-                + " JOIN " + rows.table() + " ON " + key + " = t.key WHERE true");
-        // The same conditions and bind values as in the first part.
-        filter.appendTo(sql, rows);
-        sql.append(" GROUP BY t.key, t.total, 2 ORDER BY t.total DESC, t.key, 2");
-        return sql.list(entityManager).stream()
-                .map(t -> new Count(t.get("key", String.class), t.get("bucket", Long.class),
-                        t.get("articles", Long.class), t.get("total", Long.class))).toList();
+        // The top keys first, then buckets for those keys alone: far fewer rows than bucketing every key.
+        Map<String, Long> totals = new LinkedHashMap<>();
+        CountedRows.ranking(filter, groupBy, null, limit).list(entityManager)
+                .forEach(t -> totals.put(t.get("key", String.class), t.get("articles", Long.class)));
+        if (totals.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = List.copyOf(totals.keySet());
+        return bucketed(CountedRows.of(filter, groupBy, null, keys, interval.seconds()), interval).list(entityManager).stream()
+                .map(t -> new Count(t.get("key", String.class), t.get("bucket", Long.class), t.get("articles", Long.class),
+                        totals.get(t.get("key", String.class))))
+                .sorted(Comparator.comparingLong(Count::total).reversed().thenComparing(Count::key).thenComparingLong(Count::bucket))
+                .toList();
     }
 
-    private static String bucket(Rows rows, Interval interval) {
+    /** Sums counted rows per key and bucket, so a bucket adds up the rollup rows and articles inside it. */
+    private static NativeSql bucketed(NativeSql counted, Interval interval) {
         // Widths are fixed constants, not client text, so they can be part of the statement.
-        return "floor((extract(epoch FROM " + rows.eventTime() + ") - " + Interval.ORIGIN.getEpochSecond() + ") / "
-                + interval.seconds() + ")::bigint";
+        return counted.wrap("SELECT key, floor((extract(epoch FROM t) - " + Interval.ORIGIN.getEpochSecond() + ") / "
+                + interval.seconds() + ")::bigint AS bucket, CAST(sum(n) AS bigint) AS articles FROM (",
+                ") b GROUP BY 1, 2 HAVING sum(n) > 0 ORDER BY 1, 2");
     }
 }

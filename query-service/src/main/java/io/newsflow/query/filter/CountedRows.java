@@ -1,0 +1,208 @@
+package io.newsflow.query.filter;
+
+import io.newsflow.query.time.TimeRange;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the article counts of a ranking or timeline come from: the rollups enrich-service keeps
+ * (migration V4) for every whole rollup bucket inside the window, the base tables only for the
+ * slivers at its ends that no bucket covers, so a count reads a bounded number of rows whatever
+ * the corpus size. Rollups hold one dimension at a time: a filter that combines conditions, or a
+ * condition with a ranking of another dimension, is counted on the base tables alone, through
+ * their (value, event time) indexes.
+ */
+public final class CountedRows {
+
+    /** Rollup bucket widths in seconds, widest first (rollup_bucket.grain). */
+    private static final long[] GRAINS = {86_400, 3_600, 900};
+    private static final List<String> ENTITY_TYPES = List.of("person", "organization", "location");
+
+    private CountedRows() {
+    }
+
+    /**
+     * A statement yielding rows {@code (key, t, n)}: {@code n} matching articles with value {@code key}
+     * at time {@code t}, a rollup bucket's start or an article's event time.
+     *
+     * @param target     what is counted per value; null counts all matching articles under the key ''
+     * @param entityType with target ENTITY, only entities of this type (PERSON, ORGANIZATION, LOCATION); else null
+     * @param keys       only these values; null for all
+     * @param widest     the widest rollup bucket in seconds that may be read; a timeline's buckets must
+     *                   each be a whole number of them
+     */
+    public static NativeSql of(ArticleFilter filter, Dimension target, String entityType, List<String> keys, long widest) {
+        NativeSql sql = new NativeSql("SELECT key, t, n FROM (");
+        List<String> dims = rollupDims(filter, target, entityType);
+        if (dims == null) {
+            base(sql, filter, target, entityType, keys, "b0_");
+        } else {
+            String fixedKey = target == null ? singleCondition(filter) : null;
+            Instant from = filter.time().from();
+            Instant to = filter.time().to();
+            if (from == null && to == null) {
+                rollup(sql, "rollup_total r", null, null, null, dims, fixedKey, keys, "r0_");
+            } else {
+                new Parts(sql, filter, target, entityType, dims, fixedKey, keys).cover(from, to, 0, widest);
+            }
+        }
+        return sql.append(") counted");
+    }
+
+    /**
+     * The {@code limit} values of {@code target} with most matching articles, as rows (key, articles),
+     * most first, ties by value.
+     */
+    public static NativeSql ranking(ArticleFilter filter, Dimension target, String entityType, int limit) {
+        return of(filter, target, entityType, null, Long.MAX_VALUE)
+                .wrap("SELECT key, CAST(sum(n) AS bigint) AS articles FROM (",
+                        ") ranked GROUP BY key HAVING sum(n) > 0 ORDER BY articles DESC, key LIMIT :limit")
+                .bind("limit", limit);
+    }
+
+    /** The rollup dimensions answering this count, or null when only the base tables can. */
+    private static List<String> rollupDims(ArticleFilter filter, Dimension target, String entityType) {
+        if (target != null) {
+            if (filter.conditions() > 0) {
+                return null;
+            }
+            if (target != Dimension.ENTITY) {
+                return List.of(target.parameterValue());
+            }
+            return entityType == null ? ENTITY_TYPES : List.of(entityType.toLowerCase(Locale.ROOT));
+        }
+        if (filter.conditions() == 0) {
+            return List.of("article");
+        }
+        if (filter.conditions() > 1) {
+            return null;
+        }
+        if (filter.language() != null) {
+            return List.of("language");
+        }
+        if (filter.source() != null) {
+            return List.of("source");
+        }
+        if (filter.theme() != null) {
+            return List.of("theme");
+        }
+        String type = filter.entity().substring(0, Math.max(filter.entity().indexOf('/'), 0));
+        return ENTITY_TYPES.contains(type) ? List.of(type) : null;
+    }
+
+    /** The rollup key that stands for the one condition of an ungrouped count ('' for all articles). */
+    private static String singleCondition(ArticleFilter filter) {
+        if (filter.language() != null) {
+            return filter.language();
+        }
+        if (filter.source() != null) {
+            return filter.source();
+        }
+        if (filter.theme() != null) {
+            return filter.theme();
+        }
+        return filter.entity() != null ? filter.entity() : "";
+    }
+
+    /** Splits a window into whole rollup buckets, widest first, and base-table slivers where none fits. */
+    private static final class Parts {
+        private final NativeSql sql;
+        private final ArticleFilter filter;
+        private final Dimension target;
+        private final String entityType;
+        private final List<String> dims;
+        private final String fixedKey;
+        private final List<String> keys;
+        private int count;
+
+        Parts(NativeSql sql, ArticleFilter filter, Dimension target, String entityType, List<String> dims, String fixedKey,
+              List<String> keys) {
+            this.sql = sql;
+            this.filter = filter;
+            this.target = target;
+            this.entityType = entityType;
+            this.dims = dims;
+            this.fixedKey = fixedKey;
+            this.keys = keys;
+        }
+
+        /** Covers [from, to) (either end open) with buckets of GRAINS[level] or finer, at most {@code widest} seconds. */
+        void cover(Instant from, Instant to, int level, long widest) {
+            if (level == GRAINS.length) {
+                base(sql, filter.within(new TimeRange(from, to)), target, entityType, keys, "b" + next());
+                return;
+            }
+            long grain = GRAINS[level];
+            Instant start = from == null ? null : ceil(from, grain);
+            Instant end = to == null ? null : floor(to, grain);
+            if (grain > widest || (start != null && end != null && !start.isBefore(end))) {
+                cover(from, to, level + 1, widest);
+                return;
+            }
+            if (from != null && from.isBefore(start)) {
+                cover(from, start, level + 1, widest);
+            }
+            String prefix = "r" + next();
+            rollup(sql, "rollup_bucket r", grain, start, end, dims, fixedKey, keys, prefix);
+            if (to != null && end.isBefore(to)) {
+                cover(end, to, level + 1, widest);
+            }
+        }
+
+        /** The bind parameter prefix of the next part, which joins the union here. */
+        private String next() {
+            count++;
+            if (count > 1) {
+                sql.append(" UNION ALL ");
+            }
+            return count + "_";
+        }
+
+        private static Instant ceil(Instant instant, long grain) {
+            Instant floor = floor(instant, grain);
+            return floor.equals(instant) ? floor : floor.plusSeconds(grain);
+        }
+
+        private static Instant floor(Instant instant, long grain) {
+            return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), grain) * grain);
+        }
+    }
+
+    private static void rollup(NativeSql sql, String table, Long grain, Instant start, Instant end, List<String> dims,
+                               String fixedKey, List<String> keys, String prefix) {
+        sql.append("SELECT r.key AS key, " + (grain == null ? "CAST(NULL AS timestamptz)" : "r.bucket") + " AS t, r.articles AS n FROM "
+                + table + " WHERE r.dim IN (:" + prefix + "dims)").bind(prefix + "dims", dims);
+        if (grain != null) {
+            sql.append(" AND r.grain = :" + prefix + "grain").bind(prefix + "grain", grain.intValue());
+        }
+        if (start != null) {
+            sql.append(" AND r.bucket >= :" + prefix + "start").bind(prefix + "start", start);
+        }
+        if (end != null) {
+            sql.append(" AND r.bucket < :" + prefix + "end").bind(prefix + "end", end);
+        }
+        if (fixedKey != null) {
+            sql.append(" AND r.key = :" + prefix + "key").bind(prefix + "key", fixedKey);
+        }
+        if (keys != null) {
+            sql.append(" AND r.key IN (:" + prefix + "keys)").bind(prefix + "keys", keys);
+        }
+    }
+
+    private static void base(NativeSql sql, ArticleFilter filter, Dimension target, String entityType, List<String> keys, String prefix) {
+        Rows rows = target == null ? Rows.ARTICLES : target.rows();
+        String key = target == null ? "''" : target.key();
+        sql.append("SELECT " + key + " AS key, " + rows.eventTime() + " AS t, 1 AS n FROM " + rows.table() + " WHERE " + key
+                + " IS NOT NULL");
+        if (entityType != null) {
+            sql.append(" AND g.entity_type = :" + prefix + "type").bind(prefix + "type", entityType);
+        }
+        if (keys != null) {
+            sql.append(" AND " + key + " IN (:" + prefix + "keys)").bind(prefix + "keys", keys);
+        }
+        filter.appendTo(sql, rows, prefix);
+    }
+}

@@ -1,0 +1,128 @@
+package io.newsflow.query.filter;
+
+import io.newsflow.query.StoredArticles;
+import io.newsflow.query.time.TimeRange;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Rollups are only an optimisation: for windows with ends on and off bucket edges, open or not, and
+ * every dimension, rankings and bucket sums read through {@link CountedRows} must equal a plain count
+ * of the base tables.
+ */
+@QuarkusTest
+class CountedRowsTest {
+
+    private static final Instant START = Instant.parse("2024-06-17T00:00:00Z");
+    private static final long SPAN = 9 * 86_400;
+    private static final String[] LANGUAGES = {"en", "de", "ko"};
+    private static final String[] THEMES = {"MILITARY", "SANCTIONS", "SPACE", "DIPLOMACY"};
+    private static final String[] ENTITIES = {"person/a", "person/b", "organization/c", "location/d", "location/e"};
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void articles() {
+        StoredArticles.clear();
+        Random random = new Random(7);
+        for (String entity : ENTITIES) {
+            StoredArticles.entity(entity, entity.substring(0, entity.indexOf('/')).toUpperCase(), entity);
+        }
+        List<StoredArticles.Fixture> fixtures = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Instant at = START.plusSeconds((long) (random.nextDouble() * SPAN));
+            fixtures.add(StoredArticles.article("rollup-" + i, "Title " + i, "Body " + i, at.plusSeconds(60)).publishedAt(at)
+                    .language(LANGUAGES[random.nextInt(LANGUAGES.length)]).source("Source " + random.nextInt(4)));
+        }
+        StoredArticles.store(fixtures.toArray(StoredArticles.Fixture[]::new));
+        for (StoredArticles.Fixture f : fixtures) {
+            for (String theme : THEMES) {
+                if (random.nextInt(3) == 0) {
+                    StoredArticles.theme(f.id(), theme, 1.0);
+                }
+            }
+            for (String entity : ENTITIES) {
+                if (random.nextInt(3) == 0) {
+                    StoredArticles.mention(f.id(), entity, 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Transactional
+    void rankingsAndBucketsEqualCountsOfTheBaseTables() {
+        Random random = new Random(11);
+        List<TimeRange> windows = new ArrayList<>(List.of(new TimeRange(null, null),
+                new TimeRange(Instant.parse("2024-06-18T00:00:00Z"), Instant.parse("2024-06-21T00:00:00Z")),
+                new TimeRange(Instant.parse("2024-06-18T10:15:00Z"), null),
+                new TimeRange(null, Instant.parse("2024-06-22T03:00:00Z"))));
+        for (int i = 0; i < 25; i++) {
+            Instant a = START.plusSeconds((long) (random.nextDouble() * SPAN));
+            Instant b = START.plusSeconds((long) (random.nextDouble() * SPAN));
+            windows.add(new TimeRange(a.isBefore(b) ? a : b, a.isBefore(b) ? b : a.plusSeconds(1)));
+        }
+        for (TimeRange window : windows) {
+            List<ArticleFilter> filters = List.of(new ArticleFilter(window, null, null, null, null),
+                    new ArticleFilter(window, "de", null, null, null), new ArticleFilter(window, null, "Source 2", null, null),
+                    new ArticleFilter(window, null, null, "SPACE", null), new ArticleFilter(window, null, null, null, "location/d"),
+                    new ArticleFilter(window, "en", null, "MILITARY", null));
+            for (ArticleFilter filter : filters) {
+                for (Dimension dimension : Dimension.values()) {
+                    assertEquals(oracle(filter, dimension, null), ranking(filter, dimension, null), filter + " " + dimension);
+                }
+                assertEquals(oracle(filter, Dimension.ENTITY, "LOCATION"), ranking(filter, Dimension.ENTITY, "LOCATION"), filter.toString());
+                if (window.from() != null && window.to() != null) {
+                    for (long width : new long[]{900, 3600, 86_400, 604_800}) {
+                        assertEquals(oracleBuckets(filter, width), buckets(filter, width), filter + " width " + width);
+                    }
+                }
+            }
+        }
+    }
+
+    private Map<String, Long> ranking(ArticleFilter filter, Dimension dimension, String type) {
+        return CountedRows.ranking(filter, dimension, type, 1000).list(em).stream()
+                .collect(Collectors.toMap(t -> t.get("key", String.class), t -> t.get("articles", Long.class), Long::sum, TreeMap::new));
+    }
+
+    private Map<String, Long> oracle(ArticleFilter filter, Dimension dimension, String type) {
+        Rows rows = dimension.rows();
+        NativeSql sql = new NativeSql("SELECT " + dimension.key() + " AS key, count(*) AS articles FROM " + rows.table()
+                + " WHERE " + dimension.key() + " IS NOT NULL" + (type != null ? " AND g.entity_type = '" + type + "'" : ""));
+        filter.appendTo(sql, rows);
+        return sql.append(" GROUP BY 1").list(em).stream()
+                .collect(Collectors.toMap(t -> t.get("key", String.class), t -> t.get("articles", Long.class), Long::sum, TreeMap::new));
+    }
+
+    private Map<Long, Long> buckets(ArticleFilter filter, long width) {
+        return CountedRows.of(filter, null, null, null, width)
+                .wrap("SELECT floor(extract(epoch FROM t) / " + width + ")::bigint AS bucket, CAST(sum(n) AS bigint) AS articles FROM (",
+                        ") b GROUP BY 1 HAVING sum(n) > 0")
+                .list(em).stream()
+                .collect(Collectors.toMap(t -> t.get("bucket", Long.class), t -> t.get("articles", Long.class), Long::sum, TreeMap::new));
+    }
+
+    private Map<Long, Long> oracleBuckets(ArticleFilter filter, long width) {
+        NativeSql sql = new NativeSql("SELECT floor(extract(epoch FROM a.event_time) / " + width + ")::bigint AS bucket, count(*) AS articles"
+                + " FROM article a WHERE true");
+        filter.appendTo(sql, Rows.ARTICLES);
+        return sql.append(" GROUP BY 1").list(em).stream()
+                .collect(Collectors.toMap(t -> t.get("bucket", Long.class), t -> t.get("articles", Long.class), Long::sum, TreeMap::new));
+    }
+}
