@@ -1,6 +1,8 @@
 package io.newsflow.query.entities;
 
 import io.newsflow.query.filter.FilterParameters;
+import io.newsflow.query.http.CsvWriter;
+import io.newsflow.query.http.FormatParameter;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
@@ -38,6 +40,7 @@ public class EntityResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @Path("/top")
     @Operation(summary = "The entities most articles mention",
             description = "Counts matching articles per entity (an article mentioning one several times counts once), "
@@ -51,6 +54,7 @@ public class EntityResource {
     public List<EntityCount> top(
             @Parameter(description = ApiDocs.TYPE, example = ApiDocs.TYPE_EXAMPLE) @QueryParam("type") String type,
             @BeanParam FilterParameters filters,
+            @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
         return service.top(filters.filter(), Parameters.entityType(type),
@@ -58,6 +62,7 @@ public class EntityResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     // Entity ids contain a slash (person/kim-jong-un), so the id spans two path segments.
     @Path("/{id: .+}/related")
     @Operation(summary = "Entities mentioned together with one entity",
@@ -75,6 +80,7 @@ public class EntityResource {
             @Parameter(description = "Entity id", example = ApiDocs.ENTITY_EXAMPLE) @PathParam("id") String id,
             @Parameter(description = ApiDocs.TYPE, example = ApiDocs.TYPE_EXAMPLE) @QueryParam("type") String type,
             @BeanParam FilterParameters filters,
+            @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
         if (!Parameters.isEntityId(id)) {

@@ -4,6 +4,8 @@ import io.newsflow.query.facets.Facets.LanguageCount;
 import io.newsflow.query.facets.Facets.SourceCount;
 import io.newsflow.query.facets.Facets.ThemeCount;
 import io.newsflow.query.filter.FilterParameters;
+import io.newsflow.query.http.CsvWriter;
+import io.newsflow.query.http.FormatParameter;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
@@ -36,6 +38,7 @@ public class FacetResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @Path("/themes/top")
     @Operation(summary = "The themes most articles have", description = "Matching articles per theme code, most first.")
     @APIResponse(responseCode = "200", description = ApiDocs.OK, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -47,12 +50,14 @@ public class FacetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ThemeCount> themes(
             @BeanParam FilterParameters filters,
+            @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
         return service.themes(filters.filter(), Parameters.limit(limit));
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @Path("/languages")
     @Operation(summary = "The languages of the articles", description = "Matching articles per ISO 639-1 code, most first.")
     @APIResponse(responseCode = "200", description = ApiDocs.OK, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -64,12 +69,14 @@ public class FacetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<LanguageCount> languages(
             @BeanParam FilterParameters filters,
+            @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
         return service.languages(filters.filter(), Parameters.limit(limit));
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @Path("/sources/top")
     @Operation(summary = "The sources with most articles",
             description = "Matching articles per source name, most first; articles without a source are not listed.")
@@ -82,6 +89,7 @@ public class FacetResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<SourceCount> sources(
             @BeanParam FilterParameters filters,
+            @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
         return service.sources(filters.filter(), Parameters.limit(limit));

@@ -13,7 +13,7 @@ public class ApiKeyFilter {
 
     private final ApiKeys keys;
 
-    public ApiKeyFilter(ApiKeyConfig config) {
+    public ApiKeyFilter(QueryConfig config) {
         this.keys = new ApiKeys(config.apiKey(), "NEWSFLOW_QUERY_API_KEY");
     }
 

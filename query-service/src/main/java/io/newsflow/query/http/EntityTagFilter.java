@@ -1,56 +1,81 @@
 package io.newsflow.query.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Gives every successful answer a strong ETag derived from the exact bytes sent, so dashboards that
- * poll can send If-None-Match and get a bodiless 304 while nothing changed.
+ * ETags from the data watermark plus the request: the same question over the same data gets the
+ * same tag, so a poll sending If-None-Match is answered 304 before anything is read, and any
+ * committed change (the watermark moves) makes every tag stale.
  */
 public class EntityTagFilter {
 
     /** Short enough that a dashboard sees new articles promptly, long enough to absorb a burst of identical polls. */
     private static final String CACHE_CONTROL = "max-age=2";
+    private static final String TAG = EntityTagFilter.class.getName() + ".tag";
 
-    private final ObjectMapper mapper;
+    private final WatermarkService watermarks;
 
-    public EntityTagFilter(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public EntityTagFilter(WatermarkService watermarks) {
+        this.watermarks = watermarks;
+    }
+
+    /** After authentication and parameter checks: a request refused for those never reaches here. */
+    @ServerRequestFilter(priority = Priorities.USER + 100)
+    public Response notModified(ContainerRequestContext request) {
+        if (!isRead(request) || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return null;
+        }
+        // Taken before the answer is read: the data is then at least as new as the tag says.
+        Watermark watermark = watermarks.current();
+        if (watermark == null) {
+            return null;
+        }
+        EntityTag tag = new EntityTag(digest(watermark, request));
+        request.setProperty(TAG, tag);
+        Response.ResponseBuilder unchanged = request.getRequest().evaluatePreconditions(tag);
+        return unchanged == null ? null : unchanged.tag(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @ServerResponseFilter
-    public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
-        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-        if (!read || response.getStatus() != Response.Status.OK.getStatusCode() || !response.hasEntity()) {
+    public void tag(ContainerRequestContext request, ContainerResponseContext response) {
+        Object tag = request.getProperty(TAG);
+        if (tag == null || response.getStatus() != Response.Status.OK.getStatusCode()) {
             return;
         }
-        // Serialized here once and sent as these bytes, so the tag always matches the body on the wire.
-        byte[] body = mapper.writeValueAsBytes(response.getEntity());
-        EntityTag tag = new EntityTag(digest(body));
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
-        if (request.getRequest().evaluatePreconditions(tag) != null) {
-            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
-            response.setEntity(null);
-        } else {
-            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
-        }
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
-    private static String digest(byte[] body) {
+    private static boolean isRead(ContainerRequestContext request) {
+        return HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+    }
+
+    /** Watermark, path, parameters in a fixed order and the representation asked for (JSON or CSV). */
+    private static String digest(Watermark watermark, ContainerRequestContext request) {
+        StringBuilder text = new StringBuilder().append(watermark.version()).append('|').append(watermark.changedAt())
+                .append('|').append(request.getUriInfo().getPath());
+        Map<String, Object> parameters = new TreeMap<>(request.getUriInfo().getQueryParameters());
+        parameters.forEach((name, values) -> text.append('|').append(name).append('=').append(values));
+        text.append('|').append(request.getHeaderString(HttpHeaders.ACCEPT));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);

@@ -5,8 +5,10 @@ import java.time.Instant;
 /**
  * Totals over the whole store; lastIngestedAt is null while it is empty. nearDuplicates counts the
  * articles that are a near-duplicate of an earlier one (every cluster member but its canonical);
- * entities counts the distinct canonical entities.
+ * entities counts the distinct canonical entities. dataChangedAt is when enrichment last changed
+ * anything this API answers (a stored article, a dropped duplicate, a re-enrichment): what a
+ * dashboard shows as "data last changed".
  */
 public record Stats(long articles, long duplicatesDropped, long nearDuplicates, long languages, long entities,
-                    Instant lastIngestedAt) {
+                    Instant lastIngestedAt, Instant dataChangedAt) {
 }

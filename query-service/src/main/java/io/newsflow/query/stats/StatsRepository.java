@@ -16,7 +16,8 @@ public class StatsRepository {
                    (SELECT coalesce(sum(articles), 0) FROM rollup_total WHERE dim = 'near_duplicate')::bigint AS near_duplicates,
                    (SELECT count(*) FROM rollup_total WHERE dim = 'language' AND articles > 0) AS languages,
                    (SELECT count(*) FROM named_entity) AS entities,
-                   (SELECT max(ingested_at) FROM article) AS last_ingested_at
+                   (SELECT max(ingested_at) FROM article) AS last_ingested_at,
+                   (SELECT changed_at FROM data_watermark) AS data_changed_at
             """;
 
     private final EntityManager entityManager;
@@ -29,6 +30,6 @@ public class StatsRepository {
         Tuple t = (Tuple) entityManager.createNativeQuery(TOTALS, Tuple.class).getSingleResult();
         return new Stats(t.get("articles", Long.class), t.get("duplicates", Long.class),
                 t.get("near_duplicates", Long.class), t.get("languages", Long.class), t.get("entities", Long.class),
-                t.get("last_ingested_at", Instant.class));
+                t.get("last_ingested_at", Instant.class), t.get("data_changed_at", Instant.class));
     }
 }

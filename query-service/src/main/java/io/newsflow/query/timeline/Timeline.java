@@ -1,6 +1,7 @@
 package io.newsflow.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newsflow.query.http.CsvTable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -18,7 +19,21 @@ public record Timeline(
         Instant from,
         @Schema(description = "Exclusive end of the window counted") Instant to,
         List<Bucket> buckets,
-        List<Series> series) {
+        List<Series> series) implements CsvTable {
+
+    /** Ungrouped: start, count. Grouped: key, start, count, one line per series and bucket (long format). */
+    @Override
+    public List<String> csvHeader() {
+        return series == null ? List.of("start", "count") : List.of("key", "start", "count");
+    }
+
+    @Override
+    public List<List<Object>> csvRows() {
+        if (series == null) {
+            return buckets.stream().map(b -> List.<Object>of(b.start(), b.count())).toList();
+        }
+        return series.stream().flatMap(s -> s.buckets().stream().map(b -> List.<Object>of(s.key(), b.start(), b.count()))).toList();
+    }
 
     public record Bucket(@Schema(description = "Start of the bucket", example = "2024-06-20T12:00:00Z") Instant start,
                          @Schema(description = "Articles whose event time falls in the bucket", example = "7") long count) {

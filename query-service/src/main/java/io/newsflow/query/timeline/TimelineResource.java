@@ -2,6 +2,8 @@ package io.newsflow.query.timeline;
 
 import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.filter.FilterParameters;
+import io.newsflow.query.http.CsvWriter;
+import io.newsflow.query.http.FormatParameter;
 import io.newsflow.query.http.ApiDocs;
 import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
@@ -38,6 +40,7 @@ public class TimelineResource {
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CsvWriter.MEDIA_TYPE})
     @Operation(summary = "Articles per time bucket, optionally one series per language, theme, source or entity",
             description = "Counts articles by event time (published, else ingested) in buckets aligned to UTC "
                     + "(weeks start on Monday). Every bucket of the window is listed, empty ones with count 0. "
@@ -66,7 +69,8 @@ public class TimelineResource {
             @Parameter(description = "How many series at most when grouped, 1 to 1000",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10"))
             @QueryParam("limit") String limit,
-            @BeanParam FilterParameters filters) {
+            @BeanParam FilterParameters filters,
+            @BeanParam FormatParameter format) {
         TimelineQuery query = new TimelineQuery(filters.filter(),
                 Interval.parse(interval), groupBy(groupBy), Parameters.limit(limit, DEFAULT_SERIES));
         return service.timeline(query);

@@ -1,0 +1,19 @@
+package io.newsflow.query.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The operator's settings of the query API (environment variables NEWSFLOW_QUERY_*). */
+@ConfigMapping(prefix = "newsflow.query")
+public interface QueryConfig {
+
+    /** NEWSFLOW_QUERY_API_KEY: when set, every API request must carry it; unset, the API is open. */
+    Optional<String> apiKey();
+
+    /** NEWSFLOW_QUERY_WATERMARK_REFRESH: how often the data watermark behind the ETags is re-read. */
+    @WithDefault("PT0.25S")
+    Duration watermarkRefresh();
+}

@@ -1,0 +1,82 @@
+package io.newsflow.query.http;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The data watermark as last read from the database. Re-read on a short period instead of per
+ * request, so that a poll whose ETag still matches is answered 304 without touching the database:
+ * a change reaches the ETags within one period.
+ */
+@ApplicationScoped
+public class WatermarkService {
+
+    private static final Logger LOG = Logger.getLogger(WatermarkService.class);
+
+    private final AgroalDataSource dataSource;
+    private final Duration period;
+    private ScheduledExecutorService refresher;
+    private volatile Watermark current;
+    private volatile boolean failing;
+
+    public WatermarkService(AgroalDataSource dataSource, QueryConfig config) {
+        this.dataSource = dataSource;
+        this.period = config.watermarkRefresh();
+    }
+
+    void start(@Observes StartupEvent event) {
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "watermark-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        refresher.shutdownNow();
+    }
+
+    /** The watermark, read now if it never was; null while the database cannot tell it. */
+    public Watermark current() {
+        Watermark known = current;
+        if (known == null) {
+            refresh();
+            known = current;
+        }
+        return known;
+    }
+
+    private void refresh() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT version, changed_at FROM data_watermark");
+             ResultSet rs = s.executeQuery()) {
+            if (rs.next()) {
+                current = new Watermark(rs.getLong(1), rs.getTimestamp(2).toInstant());
+            }
+            if (failing) {
+                LOG.info("data watermark readable again");
+                failing = false;
+            }
+        } catch (SQLException e) {
+            // While the database is out of reach nothing can commit a change either, so the last value stays true.
+            if (!failing) {
+                LOG.warnf("cannot read the data watermark (%s); ETags keep the last one read", e.getMessage());
+                failing = true;
+            }
+        }
+    }
+}
