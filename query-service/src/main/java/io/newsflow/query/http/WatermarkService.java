@@ -50,14 +50,9 @@ public class WatermarkService {
         refresher.shutdownNow();
     }
 
-    /** The watermark, read now if it never was; null while the database cannot tell it. */
+    /** The watermark last read; null until the first read succeeded. Never blocks: callers run on I/O threads. */
     public Watermark current() {
-        Watermark known = current;
-        if (known == null) {
-            refresh();
-            known = current;
-        }
-        return known;
+        return current;
     }
 
     private void refresh() {
