@@ -10,7 +10,7 @@ const STEP_MS = { '15m': 9e5, '1h': 36e5, '1d': 864e5, '1w': 6048e5 };
 /** Draws the timeline answer into the container, as wide as the container is. */
 export function drawTimeline(container, timeline) {
   const buckets = timeline.buckets || [];
-  const width = Math.max(container.clientWidth || 0, 320);
+  const width = widthFor(container);
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const total = buckets.reduce((sum, b) => sum + b.count, 0);
@@ -52,6 +52,15 @@ export function drawTimeline(container, timeline) {
     }, tickLabel(buckets[i].start, timeline.interval)));
   }
   container.replaceChildren(chart);
+}
+
+/** Whether the chart drawn in the container still has the container's width. */
+export function fitsWidth(container) {
+  return container.firstElementChild?.viewBox?.baseVal.width === widthFor(container);
+}
+
+function widthFor(container) {
+  return Math.max(container.clientWidth || 0, 320);
 }
 
 function describe(timeline, total, peak) {

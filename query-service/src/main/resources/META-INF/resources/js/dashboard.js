@@ -1,7 +1,7 @@
 // The dashboard: panels over the query API, polled with ETags every few seconds.
 
 import { ApiError, apiKey, getJson, setApiKey, traffic, url } from './api.js';
-import { drawTimeline } from './charts.js';
+import { drawTimeline, fitsWidth } from './charts.js';
 import { ArticleDialog, articleLink } from './detail.js';
 import { ENTITY_TYPES, formatClock, formatNumber, formatTime, h, languageName, put } from './dom.js';
 
@@ -354,7 +354,11 @@ document.addEventListener('visibilitychange', () => {
 let resizing = null;
 new ResizeObserver(() => {
   clearTimeout(resizing);
-  resizing = setTimeout(() => state.timeline && drawTimeline($('timeline'), state.timeline), 100);
+  resizing = setTimeout(() => {
+    if (state.timeline && !fitsWidth($('timeline'))) {
+      drawTimeline($('timeline'), state.timeline);
+    }
+  }, 100);
 }).observe($('timeline'));
 
 showKeyState();
