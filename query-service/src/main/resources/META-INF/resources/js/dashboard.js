@@ -63,12 +63,13 @@ const panels = [
       put($('timeline-note'), timeline.buckets.length ? `${timeline.interval} buckets (auto)` : 'no articles in this range');
     },
   },
-  ranking('languages', '/languages', {}, l => ({ key: l.language, label: languageName(l.language), filter: 'language' })),
-  ranking('themes', '/themes/top', {}, t => ({ key: t.theme, label: t.theme, filter: 'theme' })),
-  ranking('sources', '/sources/top', {}, s => ({ key: s.source, label: s.source, filter: 'source' })),
-  ranking('people', '/entities/top', { type: 'PERSON' }, entityEntry),
-  ranking('organizations', '/entities/top', { type: 'ORGANIZATION' }, entityEntry),
-  ranking('places', '/entities/top', { type: 'LOCATION' }, entityEntry),
+  ranking('languages', 'Languages', '/languages', {},
+    l => ({ key: l.language, label: languageName(l.language), filter: 'language' })),
+  ranking('people', 'People', '/entities/top', { type: 'PERSON' }, entityEntry),
+  ranking('organizations', 'Organizations', '/entities/top', { type: 'ORGANIZATION' }, entityEntry),
+  ranking('places', 'Places', '/entities/top', { type: 'LOCATION' }, entityEntry),
+  ranking('themes', 'Top themes', '/themes/top', {}, t => ({ key: t.theme, label: t.theme, filter: 'theme' })),
+  ranking('sources', 'Top sources', '/sources/top', {}, s => ({ key: s.source, label: s.source, filter: 'source' })),
   {
     url: () => url('/articles', { ...timeWindow(), ...state.filters, limit: PAGE }),
     render: page => renderArticles(page),
@@ -84,8 +85,10 @@ function entityEntry(e) {
   return { key: e.id, label: e.name, filter: 'entity' };
 }
 
-/** A top list whose entries set a filter of the article list when clicked. */
-function ranking(id, path, params, entry) {
+/** A top list, in a panel of its own, whose entries set a filter of the article list when clicked. */
+function ranking(id, title, path, params, entry) {
+  $('duplicates-panel').before(h('section', { class: 'panel', 'aria-labelledby': `${id}-title` },
+    h('h2', { id: `${id}-title` }, title), h('ol', { class: 'ranking', id })));
   return {
     url: () => url(path, { ...timeWindow(), ...params, limit: TOP }),
     render: rows => {

@@ -5,14 +5,12 @@ import io.newsflow.query.WithApiKey;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -27,53 +25,41 @@ class DashboardApiKeyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @TestHTTPResource("/")
     URL page;
-
-    @BeforeAll
-    static void browser() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void asksForTheKeyAndKeepsItForTheTab() {
         StoredArticles.clear();
         DashboardPageTest.storeNewsroom();
-        chromium.driver.get(page.toString());
+        chromium.driver().get(page.toString());
 
-        WebElement banner = chromium.driver.findElement(By.id("banner"));
-        new WebDriverWait(chromium.driver, WAIT).until(d -> banner.isDisplayed());
+        WebElement banner = chromium.driver().findElement(By.id("banner"));
+        new WebDriverWait(chromium.driver(), WAIT).until(d -> banner.isDisplayed());
         assertTrue(banner.getText().contains("needs a key"), banner.getText());
         assertEquals(0, articles());
         // The refused requests are logged by the browser as failed loads: expected here.
         List<String> refused = chromium.errors();
         assertTrue(refused.stream().allMatch(e -> e.contains("401")), refused.toString());
 
-        WebElement key = chromium.driver.findElement(By.id("key-input"));
+        WebElement key = chromium.driver().findElement(By.id("key-input"));
         assertTrue(key.isDisplayed(), "the key form opens by itself");
         key.sendKeys(WithApiKey.KEY);
         key.submit();
-        new WebDriverWait(chromium.driver, WAIT).until(d -> articles() == 7);
-        new WebDriverWait(chromium.driver, WAIT).until(d -> !banner.isDisplayed());
+        new WebDriverWait(chromium.driver(), WAIT).until(d -> articles() == 7);
+        new WebDriverWait(chromium.driver(), WAIT).until(d -> !banner.isDisplayed());
 
         // Kept in sessionStorage: a reload of the tab needs no typing.
-        chromium.driver.navigate().refresh();
-        new WebDriverWait(chromium.driver, WAIT).until(d -> articles() == 7);
+        chromium.driver().navigate().refresh();
+        new WebDriverWait(chromium.driver(), WAIT).until(d -> articles() == 7);
         assertEquals(List.of(), chromium.errors());
-        assertEquals("true", chromium.driver.findElement(By.id("key")).getDomAttribute("data-set"));
+        assertEquals("true", chromium.driver().findElement(By.id("key")).getDomAttribute("data-set"));
     }
 
     private static int articles() {
-        return chromium.driver.findElements(By.cssSelector("#articles > li > .article-title")).size();
+        return chromium.driver().findElements(By.cssSelector("#articles > li > .article-title")).size();
     }
 }

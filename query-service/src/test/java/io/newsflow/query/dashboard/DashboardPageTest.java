@@ -4,11 +4,10 @@ import io.newsflow.query.Newsroom;
 import io.newsflow.query.StoredArticles;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -48,30 +47,18 @@ class DashboardPageTest {
     private static final String XSS = idOf("xss");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @TestHTTPResource("/")
     URL page;
-
-    @BeforeAll
-    static void browser() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void newsroom() {
         StoredArticles.clear();
         storeNewsroom();
         chromium.colorScheme("light");
-        chromium.driver.get(page.toString());
+        chromium.driver().get(page.toString());
     }
 
     /** Newsroom's five articles, one with mention offsets and one written to break out of escaping: 7 in 6 quarter hours. */
@@ -104,17 +91,15 @@ class DashboardPageTest {
 
     @AfterEach
     void noErrorsAndNoScriptRan() {
-        if (chromium != null) {
-            assertEquals(List.of(), chromium.errors(), "console errors");
-            assertNull(chromium.driver.executeScript("return window.__xss"), "an article's markup ran");
-        }
+        assertEquals(List.of(), chromium.errors(), "console errors");
+        assertNull(chromium.driver().executeScript("return window.__xss"), "an article's markup ran");
     }
 
     @Test
     void showsTimelineTotalsAndTopLists() throws IOException {
         // Read in one go: the chart is redrawn whenever its width changes.
         List<?> bars = waiting().until(d -> {
-            List<?> drawn = (List<?>) chromium.driver.executeScript("return [...document.querySelectorAll('#timeline rect.bar')]"
+            List<?> drawn = (List<?>) chromium.driver().executeScript("return [...document.querySelectorAll('#timeline rect.bar')]"
                     + ".map(bar => bar.dataset.start + ' ' + bar.dataset.count)");
             return drawn.size() == 6 ? drawn : null;
         });
@@ -170,13 +155,13 @@ class DashboardPageTest {
         assertEquals(List.of("PERSON", "LOCATION", "ORGANIZATION"),
                 body.stream().map(mark -> mark.getDomAttribute("class")).toList());
         assertEquals(List.of("Kim Jong Un", "Pyongyang"),
-                chromium.driver.findElements(By.cssSelector("#detail-title mark")).stream().map(WebElement::getText).toList());
+                chromium.driver().findElements(By.cssSelector("#detail-title mark")).stream().map(WebElement::getText).toList());
         assertEquals(VISIT_BODY, find("#detail-body").getText());
         assertTrue(find("#detail").getText().contains("DIPLOMACY"));
         assertTrue(chromium.screenshot("dashboard-detail", false).toFile().length() > 10_000);
 
         // An entity of the article filters the list.
-        chromium.driver.findElement(By.xpath("//dialog//button[contains(., 'United Nations')]")).click();
+        chromium.driver().findElement(By.xpath("//dialog//button[contains(., 'United Nations')]")).click();
         assertEquals(4, waitForTitles(4).size());
     }
 
@@ -184,14 +169,14 @@ class DashboardPageTest {
     void articleMarkupIsShownAsTextAndNeverRuns() {
         waitForTitles(7);
         WebElement title = titleButton(XSS_TITLE);
-        assertEquals(0, chromium.driver.findElements(By.cssSelector("#articles img, #articles script, #sources svg")).size());
+        assertEquals(0, chromium.driver().findElements(By.cssSelector("#articles img, #articles script, #sources svg")).size());
 
         title.click();
         waiting().until(d -> find("#detail-title").getText().equals(XSS_TITLE));
         assertEquals(XSS_BODY, find("#detail-body").getText());
         assertEquals("Pyongyang", find("#detail-body mark").getText());
-        assertEquals(0, chromium.driver.findElements(By.cssSelector("#detail img, #detail script")).size());
-        assertNull(chromium.driver.executeScript("return window.__xss"));
+        assertEquals(0, chromium.driver().findElements(By.cssSelector("#detail img, #detail script")).size());
+        assertNull(chromium.driver().executeScript("return window.__xss"));
     }
 
     @Test
@@ -230,13 +215,13 @@ class DashboardPageTest {
 
     /** Waits, retrying where a list was redrawn between finding an element and reading it. */
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(chromium.driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), WAIT);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
     private WebElement find(String css) {
-        return chromium.driver.findElement(By.cssSelector(css));
+        return chromium.driver().findElement(By.cssSelector(css));
     }
 
     private List<WebElement> waitFor(By selector, int count) {
@@ -247,11 +232,11 @@ class DashboardPageTest {
     }
 
     private List<String> names(String list) {
-        return chromium.driver.findElements(By.cssSelector(list + " .name")).stream().map(WebElement::getText).toList();
+        return chromium.driver().findElements(By.cssSelector(list + " .name")).stream().map(WebElement::getText).toList();
     }
 
     private List<String> articleTitles() {
-        return chromium.driver.findElements(By.cssSelector("#articles > li > .article-title")).stream()
+        return chromium.driver().findElements(By.cssSelector("#articles > li > .article-title")).stream()
                 .map(WebElement::getText).toList();
     }
 
@@ -263,7 +248,7 @@ class DashboardPageTest {
     }
 
     private WebElement titleButton(String title) {
-        return chromium.driver.findElements(By.cssSelector("#articles .article-title")).stream()
+        return chromium.driver().findElements(By.cssSelector("#articles .article-title")).stream()
                 .filter(button -> button.getText().equals(title)).findFirst().orElseThrow();
     }
 }

@@ -1,6 +1,9 @@
 package io.newsflow.query.dashboard;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Debian's Chromium driven through Debian's chromedriver, both named explicitly so Selenium Manager
- * never looks for (or downloads) a browser or driver. Each instance has a fresh profile.
+ * never looks for (or downloads) a browser or driver. Registered as a static extension, it starts one
+ * browser with a fresh profile per test class, or skips the class where the packages are missing.
  */
-final class HeadlessChromium implements AutoCloseable {
+final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -54,16 +58,21 @@ final class HeadlessChromium implements AutoCloseable {
             window.addEventListener('unhandledrejection', e => window.__observed.errors.push('rejection: ' + e.reason));
             """;
 
-    final ChromeDriver driver;
-    private final Path profile;
+    private ChromeDriver driver;
+    private Path profile;
 
-    private HeadlessChromium(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    ChromeDriver driver() {
+        return driver;
     }
 
-    /** Skips the calling test where Debian's packages are not installed; on CI (CI=true) their absence fails it. */
-    static void assumeInstalled() {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        assumeInstalled();
+        start();
+    }
+
+    /** Skips the test class where Debian's packages are not installed; on CI (CI=true) their absence fails it. */
+    private static void assumeInstalled() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String install = "apt-get install chromium chromium-driver (see .ci/run)";
         if (!present && "true".equals(System.getenv("CI"))) {
@@ -72,9 +81,9 @@ final class HeadlessChromium implements AutoCloseable {
         Assumptions.assumeTrue(present, "browser test skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing; " + install);
     }
 
-    static HeadlessChromium start() throws IOException {
+    private void start() throws IOException {
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        Path profile = Files.createTempDirectory("newsflow-chromium-");
+        profile = Files.createTempDirectory("newsflow-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking flags Chromium keeps calling Google's services, which a
@@ -91,9 +100,8 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort()
                 .withEnvironment(Map.of("TZ", "UTC"))
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", OBSERVER));
-        return new HeadlessChromium(driver, profile);
     }
 
     /** What the browser logged as an error (failed loads, CSP refusals, uncaught exceptions) and the page reported. */
@@ -137,7 +145,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
+        if (driver == null) {
+            return;
+        }
         try {
             driver.quit();
         } finally {
