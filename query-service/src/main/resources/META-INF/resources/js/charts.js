@@ -60,7 +60,7 @@ export function fitsWidth(container) {
 }
 
 function widthFor(container) {
-  return Math.max(container.clientWidth || 0, 320);
+  return Math.max(container.clientWidth || 0, 240);
 }
 
 function describe(timeline, total, peak) {

@@ -9,10 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,8 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(WithApiKey.class)
 class DashboardApiKeyTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final HeadlessChromium chromium = new HeadlessChromium();
@@ -38,7 +34,7 @@ class DashboardApiKeyTest {
         chromium.driver().get(page.toString());
 
         WebElement banner = chromium.driver().findElement(By.id("banner"));
-        new WebDriverWait(chromium.driver(), WAIT).until(d -> banner.isDisplayed());
+        chromium.waiting().until(d -> banner.isDisplayed());
         assertTrue(banner.getText().contains("needs a key"), banner.getText());
         assertEquals(0, articles());
         // The refused requests are logged by the browser as failed loads: expected here.
@@ -49,12 +45,12 @@ class DashboardApiKeyTest {
         assertTrue(key.isDisplayed(), "the key form opens by itself");
         key.sendKeys(WithApiKey.KEY);
         key.submit();
-        new WebDriverWait(chromium.driver(), WAIT).until(d -> articles() == 7);
-        new WebDriverWait(chromium.driver(), WAIT).until(d -> !banner.isDisplayed());
+        chromium.waiting().until(d -> articles() == 7);
+        chromium.waiting().until(d -> !banner.isDisplayed());
 
         // Kept in sessionStorage: a reload of the tab needs no typing.
         chromium.driver().navigate().refresh();
-        new WebDriverWait(chromium.driver(), WAIT).until(d -> articles() == 7);
+        chromium.waiting().until(d -> articles() == 7);
         assertEquals(List.of(), chromium.errors());
         assertEquals("true", chromium.driver().findElement(By.id("key")).getDomAttribute("data-set"));
     }

@@ -9,15 +9,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +43,6 @@ class DashboardPageTest {
     private static final String XSS_SOURCE = "<svg onload=\"window.__xss='source'\">";
     private static final String VISIT = idOf("visit");
     private static final String XSS = idOf("xss");
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @RegisterExtension
     static final HeadlessChromium chromium = new HeadlessChromium();
@@ -98,7 +95,7 @@ class DashboardPageTest {
     @Test
     void showsTimelineTotalsAndTopLists() throws IOException {
         // Read in one go: the chart is redrawn whenever its width changes.
-        List<?> bars = waiting().until(d -> {
+        List<?> bars = chromium.waiting().until(d -> {
             List<?> drawn = (List<?>) chromium.driver().executeScript("return [...document.querySelectorAll('#timeline rect.bar')]"
                     + ".map(bar => bar.dataset.start + ' ' + bar.dataset.count)");
             return drawn.size() == 6 ? drawn : null;
@@ -115,13 +112,25 @@ class DashboardPageTest {
         assertEquals(List.of("English (en)", "German (de)", "Korean (ko)"), names("#languages"));
         assertEquals(List.of("ARMEDCONFLICT", "SANCTIONS", "DIPLOMACY"), names("#themes"));
         assertTrue(names("#sources").contains(XSS_SOURCE), "a source is shown as the text it is");
-        waiting().until(d -> find("#duplicates").getText().contains("Talks again"));
+        chromium.waiting().until(d -> find("#duplicates").getText().contains("Talks again"));
         assertTrue(find("#duplicates").getText().contains("2 articles"));
         assertEquals(7, articleTitles().size());
 
         assertTrue(Files.size(chromium.screenshot("dashboard-light", true)) > 10_000);
         chromium.colorScheme("dark");
         assertTrue(Files.size(chromium.screenshot("dashboard-dark", true)) > 10_000);
+
+        // A phone-sized window: one column, nothing wider than the screen.
+        chromium.colorScheme("light");
+        chromium.driver().manage().window().setSize(new Dimension(400, 900));
+        try {
+            chromium.waiting().until(d -> Boolean.TRUE.equals(chromium.driver().executeScript(
+                    "const page = document.documentElement.clientWidth; return document.documentElement.scrollWidth <= page"
+                            + " && document.querySelector('#timeline svg').viewBox.baseVal.width < page")));
+            assertTrue(Files.size(chromium.screenshot("dashboard-narrow", true)) > 10_000);
+        } finally {
+            chromium.driver().manage().window().setSize(new Dimension(1400, 1000));
+        }
     }
 
     @Test
@@ -172,7 +181,7 @@ class DashboardPageTest {
         assertEquals(0, chromium.driver().findElements(By.cssSelector("#articles img, #articles script, #sources svg")).size());
 
         title.click();
-        waiting().until(d -> find("#detail-title").getText().equals(XSS_TITLE));
+        chromium.waiting().until(d -> find("#detail-title").getText().equals(XSS_TITLE));
         assertEquals(XSS_BODY, find("#detail-body").getText());
         assertEquals("Pyongyang", find("#detail-body mark").getText());
         assertEquals(0, chromium.driver().findElements(By.cssSelector("#detail img, #detail script")).size());
@@ -183,14 +192,14 @@ class DashboardPageTest {
     void pollsWithETagsAndShowsWhatArrives() {
         waitForTitles(7);
         // The second round of polls asks for every answer conditionally; nothing changed, so 304s come back.
-        waiting().until(d -> chromium.observed("notModified") >= 10);
+        chromium.waiting().until(d -> chromium.observed("notModified") >= 10);
         assertTrue(chromium.observed("conditional") >= chromium.observed("notModified"));
         assertTrue(find("#status-changed").getText().startsWith("No change since the page loaded"));
 
         StoredArticles.store(article("late", "Late arrival", "A new article.", STORED.plusSeconds(60))
                 .publishedAt(Instant.parse("2024-06-20T16:00:00Z")));
         assertEquals("Late arrival", waitForTitles(8).get(0));
-        waiting().until(d -> "8".equals(find("#stat-articles").getText()));
+        chromium.waiting().until(d -> "8".equals(find("#stat-articles").getText()));
         assertTrue(find("#status-changed").getText().startsWith("Data last changed"));
     }
 
@@ -201,23 +210,16 @@ class DashboardPageTest {
         assertTrue(!banner.isDisplayed());
 
         chromium.offline(true);
-        waiting().until(d -> banner.isDisplayed());
+        chromium.waiting().until(d -> banner.isDisplayed());
         assertTrue(banner.getText().contains("cannot be reached"), banner.getText());
         assertEquals("error", find("#status").getDomAttribute("data-state"));
         assertEquals(7, articleTitles().size(), "the last data stays on screen");
 
         chromium.offline(false);
-        waiting().until(d -> !banner.isDisplayed());
+        chromium.waiting().until(d -> !banner.isDisplayed());
         assertEquals("ok", find("#status").getDomAttribute("data-state"));
         // Requests refused while offline are logged by the browser; they are what this test caused.
         chromium.errors();
-    }
-
-    /** Waits, retrying where a list was redrawn between finding an element and reading it. */
-    private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(chromium.driver(), WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
     }
 
     private WebElement find(String css) {
@@ -225,7 +227,7 @@ class DashboardPageTest {
     }
 
     private List<WebElement> waitFor(By selector, int count) {
-        return waiting().until(d -> {
+        return chromium.waiting().until(d -> {
             List<WebElement> found = d.findElements(selector);
             return found.size() == count ? found : null;
         });
@@ -241,7 +243,7 @@ class DashboardPageTest {
     }
 
     private List<String> waitForTitles(int count) {
-        return waiting().until(d -> {
+        return chromium.waiting().until(d -> {
             List<String> titles = articleTitles();
             return titles.size() == count ? titles : null;
         });

@@ -4,17 +4,20 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -65,6 +68,13 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
         return driver;
     }
 
+    /** Waits up to 15 s, retrying where the page redrew an element between finding and reading it. */
+    WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         assumeInstalled();
@@ -87,10 +97,12 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking flags Chromium keeps calling Google's services, which a
-        // closed network refuses; reduced motion makes scrolling instant, so clicks land where aimed.
+        // closed network refuses; reduced motion makes scrolling instant, so clicks land where aimed;
+        // without scrollbars a whole-page screenshot is laid out as wide as the window it is cut to.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--force-prefers-reduced-motion", "--lang=en-US", "--window-size=1400,1000",
+                "--disable-dev-shm-usage", "--force-prefers-reduced-motion", "--hide-scrollbars", "--lang=en-US",
+                "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
