@@ -41,6 +41,7 @@ public final class NewsflowLauncher {
         System.out.println();
         System.out.println("newsflow is running.");
         System.out.println("  Drop article files into  " + pipeline.inbox());
+        System.out.println("  Dashboard                http://localhost:" + c.queryPort() + "/");
         System.out.println("  Query API                http://localhost:" + c.queryPort() + "/api/v1/stats");
         System.out.println("  ingest-service           http://localhost:" + c.ingestPort() + "/q/health");
         System.out.println("  enrich-service           http://localhost:" + c.enrichPort() + "/q/health");

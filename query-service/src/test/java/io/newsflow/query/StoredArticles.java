@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.StringJoiner;
 
 /**
  * Writes articles the way enrich-service does, as the schema owner, into the real PostgreSQL the
@@ -113,6 +114,28 @@ public final class StoredArticles {
         update("INSERT INTO article_entity (article_id, entity_id, entity_type, event_time, mentions, mention_starts,"
                 + " mention_ends) SELECT a.id, e.id, e.type, a.event_time, ?, '{}', '{}' FROM article a, named_entity e"
                 + " WHERE a.id = ? AND e.id = ?", mentions, articleId, entityId);
+    }
+
+    /**
+     * The article mentions the entity at these {@code [start, end)} offsets into title + "\n" + clean body,
+     * given as start, end, start, end, …
+     */
+    public static void mentionAt(String articleId, String entityId, int... startsAndEnds) {
+        StringJoiner starts = new StringJoiner(",", "{", "}");
+        StringJoiner ends = new StringJoiner(",", "{", "}");
+        for (int i = 0; i < startsAndEnds.length; i += 2) {
+            starts.add(Integer.toString(startsAndEnds[i]));
+            ends.add(Integer.toString(startsAndEnds[i + 1]));
+        }
+        update("INSERT INTO article_entity (article_id, entity_id, entity_type, event_time, mentions, mention_starts,"
+                + " mention_ends) SELECT a.id, e.id, e.type, a.event_time, ?, CAST(? AS integer[]), CAST(? AS integer[])"
+                + " FROM article a, named_entity e WHERE a.id = ? AND e.id = ?",
+                startsAndEnds.length / 2, starts.toString(), ends.toString(), articleId, entityId);
+    }
+
+    /** Sets the text enrich analysed, as the consumer stores it beside the body. */
+    public static void cleanBody(String articleId, String cleanBody) {
+        update("UPDATE article SET clean_body = ? WHERE id = ?", cleanBody, articleId);
     }
 
     public static void theme(String articleId, String theme, double score) {

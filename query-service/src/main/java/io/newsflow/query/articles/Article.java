@@ -21,6 +21,8 @@ public class Article {
     private String id;
     private String title;
     private String body;
+    @Column(name = "clean_body")
+    private String cleanBody;
     private String source;
     private String author;
     private String url;
@@ -46,6 +48,10 @@ public class Article {
 
     public String body() {
         return body;
+    }
+
+    public String cleanBody() {
+        return cleanBody;
     }
 
     public String source() {

@@ -2,6 +2,7 @@ package io.newsflow.query.articles;
 
 import io.newsflow.query.articles.ArticleDetail.EntityMention;
 import io.newsflow.query.articles.ArticleDetail.NearDuplicate;
+import io.newsflow.query.articles.ArticleDetail.Span;
 import io.newsflow.query.articles.ArticleDetail.ThemeScore;
 import io.newsflow.query.articles.ArticleSummary.EntityRef;
 import io.newsflow.query.filter.NativeSql;
@@ -76,11 +77,24 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
     }
 
     List<EntityMention> entityMentions(String id) {
+        Map<String, List<Span>> spans = spans(id);
         return new NativeSql("SELECT e.id, e.name, e.type, ae.mentions FROM article_entity ae"
                 + " JOIN named_entity e ON e.id = ae.entity_id WHERE ae.article_id = :id ORDER BY ae.mentions DESC, e.id")
                 .bind("id", id).list(getEntityManager()).stream()
                 .map(t -> new EntityMention(t.get("id", String.class), t.get("name", String.class),
-                        t.get("type", String.class), t.get("mentions", Integer.class))).toList();
+                        t.get("type", String.class), t.get("mentions", Integer.class),
+                        spans.getOrDefault(t.get("id", String.class), List.of()))).toList();
+    }
+
+    // Unnested in SQL so the driver hands over plain integers rather than array types.
+    private Map<String, List<Span>> spans(String id) {
+        Map<String, List<Span>> spans = new HashMap<>();
+        new NativeSql("SELECT ae.entity_id, m.span_start, m.span_end FROM article_entity ae"
+                + " CROSS JOIN LATERAL unnest(ae.mention_starts, ae.mention_ends) AS m(span_start, span_end)"
+                + " WHERE ae.article_id = :id ORDER BY ae.entity_id, m.span_start").bind("id", id).list(getEntityManager())
+                .forEach(t -> spans.computeIfAbsent(t.get("entity_id", String.class), k -> new ArrayList<>())
+                        .add(new Span(t.get("span_start", Integer.class), t.get("span_end", Integer.class))));
+        return spans;
     }
 
     List<NearDuplicate> nearDuplicates(String id) {

@@ -71,7 +71,10 @@ public class ArticleResource {
     @Path("/{id}")
     @Operation(summary = "One article with its text",
             description = "With its themes and scores, the entities it mentions and how often, its verified "
-                    + "near-duplicates with their similarity, and duplicateOf when it is not its cluster's canonical article.")
+                    + "near-duplicates with their similarity, and duplicateOf when it is not its cluster's canonical article. "
+                    + "cleanBody is the text enrich analysed (null for articles stored before it was kept); each entity's "
+                    + "spans are [start, end) UTF-16 offsets into title + \"\\n\" + cleanBody (cleanBody alone when "
+                    + "there is no title).")
     @APIResponse(responseCode = "200", description = "The article; ETag and If-None-Match supported")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Not an article id",

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Instant;
+
 import static io.newsflow.query.Newsroom.A1;
 import static io.newsflow.query.Newsroom.A2;
 import static io.newsflow.query.Newsroom.A3;
@@ -95,6 +97,31 @@ class ArticleEnrichmentTest {
         given().get("/api/v1/articles/" + A2).then().statusCode(200)
                 .body("duplicateOf", nullValue())
                 .body("nearDuplicates.id", contains(A5));
+    }
+
+    @Test
+    void detailGivesTheAnalysedTextAndWhereEachEntityIsMentioned() {
+        StoredArticles.store(StoredArticles.article("spans", "Kim in Pyongyang", "Kim Jong Un spoke.  Read more…",
+                Instant.parse("2024-06-22T00:00:00Z")));
+        String id = StoredArticles.idOf("spans");
+        // Offsets count in title + "\n" + clean body: "Kim in Pyongyang\nKim Jong Un spoke."
+        StoredArticles.cleanBody(id, "Kim Jong Un spoke.");
+        StoredArticles.mentionAt(id, KIM, 17, 28, 0, 3);
+        StoredArticles.mentionAt(id, PYONGYANG, 7, 16);
+
+        given().get("/api/v1/articles/" + id).then().statusCode(200)
+                .body("body", equalTo("Kim Jong Un spoke.  Read more…"))
+                .body("cleanBody", equalTo("Kim Jong Un spoke."))
+                .body("entities.id", contains(KIM, PYONGYANG))
+                .body("entities[0].mentions", equalTo(2))
+                .body("entities[0].spans.start", contains(0, 17))
+                .body("entities[0].spans.end", contains(3, 28))
+                .body("entities[1].spans.start", contains(7))
+                .body("entities[1].spans.end", contains(16));
+        // Rows from before clean bodies: no analysed text, no spans, the body still there.
+        given().get("/api/v1/articles/" + A1).then().statusCode(200)
+                .body("cleanBody", nullValue())
+                .body("entities[0].spans", empty());
     }
 
     @ParameterizedTest

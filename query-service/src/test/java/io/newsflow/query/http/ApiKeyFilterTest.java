@@ -1,28 +1,19 @@
 package io.newsflow.query.http;
 
+import io.newsflow.query.WithApiKey;
 import io.newsflow.web.ApiKeys;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.newsflow.query.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 
 @QuarkusTest
-@TestProfile(ApiKeyFilterTest.WithApiKey.class)
+@TestProfile(WithApiKey.class)
 class ApiKeyFilterTest {
 
-    private static final String KEY = "test-only-key";
-
-    public static class WithApiKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsflow.query.api-key", KEY);
-        }
-    }
+    private static final String KEY = WithApiKey.KEY;
 
     @Test
     void requestWithoutTheKeyIsRefusedWithAProblem() {
