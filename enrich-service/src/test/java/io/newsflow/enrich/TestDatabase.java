@@ -19,10 +19,12 @@ public final class TestDatabase {
         return DriverManager.getConnection(stack.jdbcUrl(), stack.access().ownerUser(), stack.access().ownerPassword());
     }
 
-    /** The single integer a query with one string parameter answers, e.g. a count. */
-    public static int count(String sql, String arg) throws SQLException {
+    /** The single integer a query with string parameters (none, one or more) answers, e.g. a count. */
+    public static int count(String sql, String... args) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
