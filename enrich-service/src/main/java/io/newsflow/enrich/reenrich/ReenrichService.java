@@ -42,15 +42,17 @@ public class ReenrichService {
     private final AnnotationWriter annotations;
     private final EntityExtractor entities;
     private final ThemeScorer themes;
+    private final ReenrichJobService jobs;
 
     public ReenrichService(EntityManager em, ArticleRepository articles, NearDuplicateDetector nearDuplicates, AnnotationWriter annotations,
-                           EntityExtractor entities, ThemeScorer themes) {
+                           EntityExtractor entities, ThemeScorer themes, ReenrichJobService jobs) {
         this.em = em;
         this.articles = articles;
         this.nearDuplicates = nearDuplicates;
         this.annotations = annotations;
         this.entities = entities;
         this.themes = themes;
+        this.jobs = jobs;
     }
 
     @Transactional
@@ -70,13 +72,22 @@ public class ReenrichService {
     /**
      * Writes the analysis of one stored article: clean body and language on the article, its
      * fingerprint (see {@link NearDuplicateDetector#reindex}), and its entity, theme and version
-     * rows. Writes nothing that is already so.
+     * rows. Writes nothing that is already so. The job's progress is recorded in the same
+     * transaction, so that a resumed job neither skips nor counts twice an article.
      *
      * @return whether anything changed; false too when the article is gone
+     * @throws ReenrichJobService.JobLostException when the job is no longer {@code owner}'s: nothing is written
      */
     @Transactional
-    public boolean apply(String articleId, Analysis analysis) {
-        // Holds off a job on another replica; NO KEY UPDATE still lets the consumer insert rows that reference the article.
+    public boolean apply(String jobId, String owner, Candidate candidate, Analysis analysis) {
+        boolean changed = applyToArticle(candidate.id(), analysis);
+        jobs.advance(jobId, owner, candidate.seq(), changed ? ReenrichJobService.Outcome.CHANGED : ReenrichJobService.Outcome.UNCHANGED);
+        return changed;
+    }
+
+    private boolean applyToArticle(String articleId, Analysis analysis) {
+        // Holds off a replica that lost the job but is still finishing this article; NO KEY UPDATE still lets the consumer
+        // insert rows that reference the article.
         if (em.createNativeQuery("SELECT id FROM article WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, articleId).getResultList().isEmpty()) {
             return false;
         }
