@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,14 +57,31 @@ final class ReenrichApi {
 
     /** Sends an article through Kafka and waits until the consumer stored and enriched it. */
     static String store(String title, String body, Instant published) throws Exception {
-        String id = ContentId.of(title, body);
+        return storeAll(Map.of(title, body), published).get(0);
+    }
+
+    /** Sends articles (title → body) through Kafka at once, and waits until the consumer stored and enriched every one. */
+    static List<String> storeAll(Map<String, String> articles, Instant published) throws Exception {
+        List<String> ids = send(articles, published);
+        String list = "'" + String.join("','", ids) + "'";
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id IN (" + list + ")") == ids.size());
+        return ids;
+    }
+
+    /** Sends articles (title → body) through Kafka without waiting for the consumer; returns their ids. */
+    static List<String> send(Map<String, String> articles, Instant published) throws Exception {
+        List<String> ids = new ArrayList<>();
         try (RawTopicProducer producer = new RawTopicProducer()) {
-            producer.send(new ArticleRawV1(1, UUID.randomUUID().toString(), id, Instant.now(), title, body, "Test Wire", null, published, null,
-                    null, new ArticleRawV1.Provenance("file", id + ".txt", "00", body.length(), Instant.now(), 0)));
+            for (Map.Entry<String, String> article : articles.entrySet()) {
+                String id = ContentId.of(article.getKey(), article.getValue());
+                producer.send(new ArticleRawV1(1, UUID.randomUUID().toString(), id, Instant.now(), article.getKey(), article.getValue(),
+                        "Test Wire", null, published, null, null,
+                        new ArticleRawV1.Provenance("file", id + ".txt", "00", article.getValue().length(), Instant.now(), 0)));
+                ids.add(id);
+            }
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id) == 1);
-        return id;
+        return ids;
     }
 
     static void execute(String sql) throws SQLException {
