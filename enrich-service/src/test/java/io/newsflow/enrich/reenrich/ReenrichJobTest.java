@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -111,17 +109,16 @@ class ReenrichJobTest {
         assertEquals(List.of("RUNNING", "enrich-alive", "0"), row("SELECT state, owner, resumed FROM reenrich_job WHERE id = ?", job));
 
         // Then it falls silent.
-        Map<String, Object> end = endOf(job);
-        assertEquals("SUCCEEDED", end.get("state"), end.toString());
-        assertEquals(1, end.get("resumed"));
+        succeedsAfterResumes(job, 1);
     }
 
     @Test
     void ofTwoReplicasClaimingOneJobAtOnceExactlyOneGetsIt() throws Exception {
         noJobRunning();
-        ReenrichStatus.Versions versions = versionsOf(currentVersions());
+        List<String> current = currentVersions();
+        ReenrichStatus.Versions versions = new ReenrichStatus.Versions(current.get(0), current.get(1), current.get(2), Fingerprinter.VERSION);
         // Silent for 1 s: past the 500 ms lease the two claimants use, not yet past this replica's 2 s.
-        String job = insertRunning(currentVersions(), "enrich-gone", "now() - interval '1 second'", maxSeq(), 0);
+        String job = insertRunning(current, "enrich-gone", "now() - interval '1 second'", maxSeq(), 0);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService replicas = Executors.newFixedThreadPool(2);
         List<Optional<ReenrichJob>> claims = new ArrayList<>();
@@ -144,9 +141,7 @@ class ReenrichJobTest {
         assertEquals(List.of(winners.get(0), "1"), row("SELECT owner, resumed FROM reenrich_job WHERE id = ?", job));
 
         // The winner never heartbeats: this replica takes the job over once the lease ran out, and finishes it.
-        Map<String, Object> end = endOf(job);
-        assertEquals("SUCCEEDED", end.get("state"), end.toString());
-        assertEquals(2, end.get("resumed"));
+        succeedsAfterResumes(job, 2);
     }
 
     @Test
@@ -199,8 +194,11 @@ class ReenrichJobTest {
         return row("SELECT ner_model, alias_version, taxonomy_version FROM article_enrichment WHERE article_id = ?", id);
     }
 
-    private static ReenrichStatus.Versions versionsOf(List<String> row) {
-        return new ReenrichStatus.Versions(row.get(0), row.get(1), row.get(2), Fingerprinter.VERSION);
+    /** Waits for the job's end: SUCCEEDED, after {@code resumes} take-overs. */
+    private static void succeedsAfterResumes(String job, int resumes) {
+        Map<String, Object> end = endOf(job);
+        assertEquals("SUCCEEDED", end.get("state"), end.toString());
+        assertEquals(resumes, end.get("resumed"), end.toString());
     }
 
     private static long maxSeq() throws SQLException {
@@ -211,20 +209,7 @@ class ReenrichJobTest {
         return row("SELECT ner_model FROM article_enrichment WHERE article_id = ?", articleId).get(0);
     }
 
-    /** The first row's columns as text. */
     private static List<String> row(String sql, String... args) throws SQLException {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "no row for " + sql);
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    columns.add(rs.getString(i));
-                }
-                return columns;
-            }
-        }
+        return TestDatabase.row(sql, (Object[]) args);
     }
 }
