@@ -21,10 +21,12 @@ public final class TestDatabase {
         return DriverManager.getConnection(stack.jdbcUrl(), stack.access().ownerUser(), stack.access().ownerPassword());
     }
 
-    /** The single integer a query with one string parameter answers, e.g. a count. */
-    public static int count(String sql, String arg) throws SQLException {
+    /** The single integer a query with string parameters (none, one or more) answers, e.g. a count. */
+    public static int count(String sql, String... args) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, arg);
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -68,6 +70,25 @@ public final class TestDatabase {
              ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The first row's columns as text. */
+    public static List<String> row(String sql, Object... args) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row for " + sql);
+                }
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    columns.add(rs.getString(i));
+                }
+                return columns;
+            }
         }
     }
 }

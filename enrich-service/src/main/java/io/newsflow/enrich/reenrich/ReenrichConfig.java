@@ -3,10 +3,24 @@ package io.newsflow.enrich.reenrich;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** NEWSFLOW_REENRICH_BATCH_SIZE: articles read per keyset page; each article is still written in its own transaction. */
+import java.time.Duration;
+
+/** {@code NEWSFLOW_REENRICH_*}: how re-enrichment jobs read articles and how replicas share them. */
 @ConfigMapping(prefix = "newsflow.reenrich")
 public interface ReenrichConfig {
 
+    /** Articles read per keyset page; each article is still written in its own transaction. */
     @WithDefault("100")
     int batchSize();
+
+    /** How often the replica running a job marks it alive, and an idle replica looks for a job to resume. */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /**
+     * A job whose replica was silent this long is resumed by another: several heartbeat intervals,
+     * so that a busy replica is not taken for a dead one.
+     */
+    @WithDefault("30s")
+    Duration leaseTimeout();
 }

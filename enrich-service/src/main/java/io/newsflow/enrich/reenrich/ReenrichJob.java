@@ -1,42 +1,77 @@
 package io.newsflow.enrich.reenrich;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** One re-enrichment run and its progress, written by the worker thread and read by requests. */
-final class ReenrichJob {
+/**
+ * One re-enrichment job as every replica sees it ({@code reenrich_job}). Read through Hibernate;
+ * every change is a guarded SQL update in {@link ReenrichJobRepository}, so that two replicas never
+ * overwrite each other's progress.
+ */
+@Entity
+@Table(name = "reenrich_job")
+public class ReenrichJob {
 
-    enum State { RUNNING, SUCCEEDED, FAILED }
+    public enum State { RUNNING, SUCCEEDED, FAILED }
 
-    final String id = UUID.randomUUID().toString();
-    final ReenrichScope scope;
-    final ReenrichStatus.Versions versions;
-    final Instant startedAt = Instant.now();
-    final AtomicLong changed = new AtomicLong();
-    final AtomicLong unchanged = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    volatile long total;
-    volatile State state = State.RUNNING;
-    volatile Instant finishedAt;
-    volatile String error;
+    @Id
+    public String id;
 
-    ReenrichJob(ReenrichScope scope, ReenrichStatus.Versions versions) {
-        this.scope = scope;
-        this.versions = versions;
-    }
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReenrichScope scope;
 
-    void finish(State outcome, String why) {
-        error = why;
-        finishedAt = Instant.now();
-        state = outcome;
-    }
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "ner_model", nullable = false)
+    public String nerModel;
+
+    @Column(name = "alias_version", nullable = false)
+    public String aliasVersion;
+
+    @Column(name = "taxonomy_version", nullable = false)
+    public String taxonomyVersion;
+
+    @Column(name = "fingerprint_version", nullable = false)
+    public short fingerprintVersion;
+
+    /** Null until the worker counted the articles in scope. */
+    public Long total;
+    public long changed;
+    public long unchanged;
+    public long failed;
+
+    @Column(name = "after_seq", nullable = false)
+    public long afterSeq;
+
+    public String owner;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    public int resumed;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public String error;
 
     ReenrichStatus status() {
-        long c = changed.get();
-        long u = unchanged.get();
-        long f = failed.get();
-        return new ReenrichStatus(id, scope.name().toLowerCase(Locale.ROOT), state.name(), versions, total, c + u + f, c, u, f, startedAt, finishedAt, error);
+        return new ReenrichStatus(id, scope.name().toLowerCase(Locale.ROOT), state.name(),
+                new ReenrichStatus.Versions(nerModel, aliasVersion, taxonomyVersion, fingerprintVersion),
+                total == null ? 0 : total, changed + unchanged + failed, changed, unchanged, failed, startedAt, finishedAt, error,
+                owner, heartbeatAt, resumed);
     }
 }

@@ -38,17 +38,17 @@ public class ReenrichResource {
             content = @Content(schema = @Schema(implementation = ReenrichStatus.class)))
     @APIResponse(responseCode = "400", description = "Unknown scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "Admin key missing or wrong", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A job is running", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A job is running (on any replica)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(@QueryParam("scope") @DefaultValue("stale") String scope, UriInfo uri) {
         ReenrichScope parsed = ReenrichScope.parse(scope)
                 .orElseThrow(() -> new ProblemException(Status.BAD_REQUEST, "scope must be 'stale' or 'all'."));
         ReenrichStatus job = runner.start(parsed).orElseThrow(() -> new ProblemException(Status.CONFLICT,
-                "Re-enrichment job " + runner.running().map(ReenrichStatus::id).orElse("") + " is running; one job runs at a time."));
+                "Re-enrichment job " + runner.running().map(ReenrichStatus::id).orElse("") + " is running; one job runs at a time across all replicas."));
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).replaceQuery(null).build()).build();
     }
 
     @GET
-    @Operation(summary = "The last re-enrichment jobs of this replica, newest first")
+    @Operation(summary = "The last 20 re-enrichment jobs of every replica, newest first")
     public List<ReenrichStatus> recent() {
         return runner.recent();
     }
@@ -57,8 +57,8 @@ public class ReenrichResource {
     @Path("{id}")
     @Operation(summary = "One re-enrichment job's progress")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ReenrichStatus.class)))
-    @APIResponse(responseCode = "404", description = "No such job on this replica", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReenrichStatus job(@PathParam("id") String id) {
-        return runner.find(id).orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No such re-enrichment job on this replica (it keeps its last 20 in memory)."));
+        return runner.find(id).orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No such re-enrichment job."));
     }
 }

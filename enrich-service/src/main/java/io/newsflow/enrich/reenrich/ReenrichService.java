@@ -44,9 +44,10 @@ public class ReenrichService {
     private final EntityExtractor entities;
     private final ThemeScorer themes;
     private final RollupRepository rollups;
+    private final ReenrichJobService jobs;
 
     public ReenrichService(EntityManager em, ArticleRepository articles, NearDuplicateDetector nearDuplicates, AnnotationWriter annotations,
-                           EntityExtractor entities, ThemeScorer themes, RollupRepository rollups) {
+                           EntityExtractor entities, ThemeScorer themes, RollupRepository rollups, ReenrichJobService jobs) {
         this.em = em;
         this.articles = articles;
         this.nearDuplicates = nearDuplicates;
@@ -54,6 +55,7 @@ public class ReenrichService {
         this.entities = entities;
         this.themes = themes;
         this.rollups = rollups;
+        this.jobs = jobs;
     }
 
     @Transactional
@@ -73,13 +75,22 @@ public class ReenrichService {
     /**
      * Writes the analysis of one stored article: clean body and language on the article, its
      * fingerprint (see {@link NearDuplicateDetector#reindex}), and its entity, theme and version
-     * rows. Writes nothing that is already so.
+     * rows. Writes nothing that is already so. The job's progress is recorded in the same
+     * transaction, so that a resumed job neither skips nor counts twice an article.
      *
      * @return whether anything changed; false too when the article is gone
+     * @throws ReenrichJobService.JobLostException when the job is no longer {@code owner}'s: nothing is written
      */
     @Transactional
-    public boolean apply(String articleId, Analysis analysis) {
-        // Holds off a job on another replica; NO KEY UPDATE still lets the consumer insert rows that reference the article.
+    public boolean apply(String jobId, String owner, Candidate candidate, Analysis analysis) {
+        boolean changed = applyToArticle(candidate.id(), analysis);
+        jobs.advance(jobId, owner, candidate.seq(), changed ? ReenrichJobService.Outcome.CHANGED : ReenrichJobService.Outcome.UNCHANGED);
+        return changed;
+    }
+
+    private boolean applyToArticle(String articleId, Analysis analysis) {
+        // Holds off a replica that lost the job but is still finishing this article; NO KEY UPDATE still lets the consumer
+        // insert rows that reference the article.
         if (em.createNativeQuery("SELECT id FROM article WHERE id = ?1 FOR NO KEY UPDATE").setParameter(1, articleId).getResultList().isEmpty()) {
             return false;
         }

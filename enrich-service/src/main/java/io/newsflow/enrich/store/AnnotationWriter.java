@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -26,9 +27,7 @@ public class AnnotationWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(String articleId, Instant eventTime, Annotations annotations, Instant now) {
-        for (LinkedEntity linked : annotations.entities()) {
-            upsert(linked.entity());
-        }
+        upsert(annotations.entities().stream().map(LinkedEntity::entity).toList());
         entityRows(articleId, eventTime, annotations).forEach(em::persist);
         themeRows(articleId, eventTime, annotations).forEach(em::persist);
         ArticleEnrichment enrichment = new ArticleEnrichment();
@@ -117,12 +116,21 @@ public class AnnotationWriter {
                 Objects.toString(row.taxonomyVersion));
     }
 
-    /** Two replicas may meet a new entity at once: the second insert is a no-op, not a failure. */
-    private void upsert(NamedEntity entity) {
-        em.createNativeQuery("INSERT INTO named_entity (id, type, name) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, entity.id())
-                .setParameter(2, entity.type().name())
-                .setParameter(3, entity.name())
+    /**
+     * One statement for all of an article's entities (one round trip, not one per entity). Two replicas
+     * may meet a new entity at once: the second insert is a no-op, not a failure; ids in ascending
+     * order, so that two transactions inserting the same new entities never wait for each other in a cycle.
+     */
+    private void upsert(List<NamedEntity> entities) {
+        if (entities.isEmpty()) {
+            return;
+        }
+        List<NamedEntity> sorted = entities.stream().sorted(Comparator.comparing(NamedEntity::id)).toList();
+        em.createNativeQuery("INSERT INTO named_entity (id, type, name)"
+                        + " SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS varchar[]), CAST(?3 AS text[])) ON CONFLICT (id) DO NOTHING")
+                .setParameter(1, sorted.stream().map(NamedEntity::id).toArray(String[]::new))
+                .setParameter(2, sorted.stream().map(entity -> entity.type().name()).toArray(String[]::new))
+                .setParameter(3, sorted.stream().map(NamedEntity::name).toArray(String[]::new))
                 .executeUpdate();
     }
 

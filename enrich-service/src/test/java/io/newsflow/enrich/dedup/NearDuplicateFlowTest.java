@@ -2,24 +2,19 @@ package io.newsflow.enrich.dedup;
 
 import io.newsflow.enrich.RawTopicProducer;
 import io.newsflow.enrich.Samples;
+import io.newsflow.enrich.TestDatabase;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
-import io.newsflow.stack.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,7 +57,7 @@ class NearDuplicateFlowTest {
 
         long cluster = (long) number("SELECT cluster_id FROM duplicate_cluster_member WHERE article_id = ?", copyId);
         assertEquals(cluster, (long) number("SELECT cluster_id FROM duplicate_cluster_member WHERE article_id = ?", id));
-        assertEquals(List.of(id, "2"), row("SELECT canonical_id, size FROM duplicate_cluster WHERE id = ?", cluster));
+        assertEquals(List.of(id, "2"), TestDatabase.row("SELECT canonical_id, size FROM duplicate_cluster WHERE id = ?", cluster));
 
         String clean = text("SELECT clean_body FROM article WHERE id = ?", copyId);
         assertFalse(clean.contains("armoured train"), "the teaser tail is not analysed");
@@ -73,7 +68,7 @@ class NearDuplicateFlowTest {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> count("SELECT count(*) FROM duplicate_cluster_member WHERE article_id = ?", earliestId) == 1);
         assertEquals(cluster, (long) number("SELECT cluster_id FROM duplicate_cluster_member WHERE article_id = ?", earliestId));
-        assertEquals(List.of(earliestId, "3"), row("SELECT canonical_id, size FROM duplicate_cluster WHERE id = ?", cluster));
+        assertEquals(List.of(earliestId, "3"), TestDatabase.row("SELECT canonical_id, size FROM duplicate_cluster WHERE id = ?", cluster));
         assertEquals(2, count("SELECT count(*) FROM near_duplicate WHERE article_id = ?", earliestId));
     }
 
@@ -101,29 +96,10 @@ class NearDuplicateFlowTest {
     }
 
     private static double number(String sql, Object... args) throws SQLException {
-        return Double.parseDouble(row(sql, args).get(0));
+        return Double.parseDouble(TestDatabase.row(sql, args).get(0));
     }
 
     private static String text(String sql, Object... args) throws SQLException {
-        return row(sql, args).get(0);
-    }
-
-    /** The first row's columns as text. */
-    private static List<String> row(String sql, Object... args) throws SQLException {
-        TestStack stack = TestStack.get();
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.access().ownerUser(), stack.access().ownerPassword());
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "no row for " + sql);
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    columns.add(rs.getString(i));
-                }
-                return columns;
-            }
-        }
+        return TestDatabase.row(sql, args).get(0);
     }
 }

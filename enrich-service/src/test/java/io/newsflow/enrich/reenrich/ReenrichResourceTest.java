@@ -1,15 +1,12 @@
 package io.newsflow.enrich.reenrich;
 
-import io.newsflow.enrich.RawTopicProducer;
 import io.newsflow.enrich.Samples;
 import io.newsflow.enrich.TestDatabase;
-import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.newsflow.enrich.reenrich.ReenrichApi.KEY;
+import static io.newsflow.enrich.reenrich.ReenrichApi.authorized;
+import static io.newsflow.enrich.reenrich.ReenrichApi.execute;
+import static io.newsflow.enrich.reenrich.ReenrichApi.runToTheEnd;
+import static io.newsflow.enrich.reenrich.ReenrichApi.store;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
@@ -44,9 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
 class ReenrichResourceTest {
-
-    /** As application.properties sets it for %test. */
-    private static final String KEY = "test-admin-key";
 
     private static final String STORY = "The regional water board approved a plan on Tuesday to rebuild the aging dam above the valley, "
             + "after engineers warned that heavy spring floods could overwhelm the spillway within three years. The plan pays for "
@@ -159,37 +158,11 @@ class ReenrichResourceTest {
         given().get("/q/health/live").then().statusCode(200);
     }
 
-    private static RequestSpecification authorized() {
-        return given().header("X-API-Key", KEY);
-    }
-
     private static ValidatableResponse problem(ValidatableResponse response, int status, String path) {
         return response.statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status))
                 .body("instance", equalTo(path))
                 .body(allOf(not(containsString("Exception")), not(containsString("java.")), not(containsString("\tat "))));
-    }
-
-    /** Starts a job once no other runs, and waits for its end. */
-    private static Map<String, Object> runToTheEnd(String scope) {
-        String id = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            ValidatableResponse started = authorized().post("/admin/reenrich?scope=" + scope).then();
-            return started.extract().statusCode() == 202 ? started.extract().<String>path("id") : null;
-        }, started -> started != null);
-        return await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
-                .until(() -> authorized().get("/admin/reenrich/" + id).then().statusCode(200).extract().jsonPath().<String, Object>getMap("$"),
-                        status -> !"RUNNING".equals(status.get("state")));
-    }
-
-    private static String store(String title, String body, Instant published) throws Exception {
-        String id = ContentId.of(title, body);
-        try (RawTopicProducer producer = new RawTopicProducer()) {
-            producer.send(new ArticleRawV1(1, UUID.randomUUID().toString(), id, Instant.now(), title, body, "Test Wire", null, published, null,
-                    null, new ArticleRawV1.Provenance("file", id + ".txt", "00", body.length(), Instant.now(), 0)));
-        }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> TestDatabase.count("SELECT count(*) FROM article_enrichment WHERE article_id = ?", id) == 1);
-        return id;
     }
 
     /** Everything enrichment derived from one article, one line per row, in a stable order. */
@@ -225,12 +198,6 @@ class ReenrichResourceTest {
                 Timestamp at = rs.getTimestamp(1);
                 return at.toInstant();
             }
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }
