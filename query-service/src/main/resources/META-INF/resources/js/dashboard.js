@@ -344,6 +344,8 @@ async function poll() {
   status.dataset.state = failure ? 'error' : 'ok';
   put($('status-text'), failure ? `Failed at ${formatClock(new Date())}`
     : `Checked ${formatClock(new Date())}`);
+  put($('traffic'), `: ${formatNumber(traffic.requests)} requests since the page loaded, `
+    + `${formatNumber(traffic.notModified)} answered 304 Not Modified`);
   put($('status-changed'), traffic.lastChange ? `Data last changed ${formatClock(traffic.lastChange)}`
     : `No change since the page loaded at ${formatClock(loadedAt)}`);
 }

@@ -194,6 +194,8 @@ class DashboardPageTest {
         // The second round of polls asks for every answer conditionally; nothing changed, so 304s come back.
         chromium.waiting().until(d -> chromium.observed("notModified") >= 10);
         assertTrue(chromium.observed("conditional") >= chromium.observed("notModified"));
+        // The page counts them too, and says so.
+        chromium.waiting().until(d -> find("#traffic").getText().matches(".* [1-9][0-9]* answered 304 Not Modified"));
         assertTrue(find("#status-changed").getText().startsWith("No change since the page loaded"));
 
         StoredArticles.store(article("late", "Late arrival", "A new article.", STORED.plusSeconds(60))
