@@ -19,6 +19,7 @@ public final class CountedRows {
 
     /** Rollup bucket widths in seconds, widest first (rollup_bucket.grain). */
     private static final long[] GRAINS = {86_400, 3_600, 900};
+    public static final long FINEST_GRAIN = GRAINS[GRAINS.length - 1];
     private static final List<String> ENTITY_TYPES = List.of("person", "organization", "location");
 
     private CountedRows() {
@@ -61,6 +62,27 @@ public final class CountedRows {
                 .wrap("SELECT key, CAST(sum(n) AS bigint) AS articles FROM (",
                         ") ranked GROUP BY key HAVING sum(n) > 0 ORDER BY articles DESC, key LIMIT :limit")
                 .bind("limit", limit);
+    }
+
+    /**
+     * A statement yielding the first and last finest rollup bucket (earliest, latest) holding matching
+     * articles, null columns when none does; null when the rollups cannot answer this filter.
+     */
+    public static NativeSql finestBucketExtent(ArticleFilter filter) {
+        List<String> dims = rollupDims(filter, null, null);
+        if (dims == null) {
+            return null;
+        }
+        NativeSql sql = new NativeSql("SELECT min(r.bucket) AS earliest, max(r.bucket) AS latest FROM rollup_bucket r"
+                + " WHERE r.dim IN (:dims) AND r.grain = :grain AND r.key = :key AND r.articles > 0")
+                .bind("dims", dims).bind("grain", (int) FINEST_GRAIN).bind("key", singleCondition(filter));
+        if (filter.time().from() != null) {
+            sql.append(" AND r.bucket >= :from").bind("from", Parts.floor(filter.time().from(), FINEST_GRAIN));
+        }
+        if (filter.time().to() != null) {
+            sql.append(" AND r.bucket < :to").bind("to", filter.time().to());
+        }
+        return sql;
     }
 
     /** The rollup dimensions answering this count, or null when only the base tables can. */

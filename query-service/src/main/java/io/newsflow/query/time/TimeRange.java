@@ -29,6 +29,13 @@ public record TimeRange(Instant from, Instant to) {
         return range;
     }
 
+    /** The part of [from, to) inside this range (open ends taken as unbounded). */
+    public TimeRange clip(Instant from, Instant to) {
+        Instant start = this.from != null && this.from.isAfter(from) ? this.from : from;
+        Instant end = this.to != null && this.to.isBefore(to) ? this.to : to;
+        return new TimeRange(start, end);
+    }
+
     private static Instant bound(String name, String value, boolean end) {
         if (value == null) {
             return null;

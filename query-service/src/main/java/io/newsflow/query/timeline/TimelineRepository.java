@@ -34,6 +34,25 @@ public class TimelineRepository {
 
     /** Null when no article matches. */
     Extent extent(ArticleFilter filter) {
+        NativeSql buckets = CountedRows.finestBucketExtent(filter);
+        if (buckets == null) {
+            return articleExtent(filter);
+        }
+        // The rollups tell the first and last bucket with a match; the articles only within those two.
+        Tuple t = buckets.list(entityManager).get(0);
+        Instant first = t.get("earliest", Instant.class);
+        if (first == null) {
+            return null;
+        }
+        Instant last = t.get("latest", Instant.class);
+        long width = CountedRows.FINEST_GRAIN;
+        Extent head = articleExtent(filter.within(filter.time().clip(first, first.plusSeconds(width))));
+        Extent tail = articleExtent(filter.within(filter.time().clip(last, last.plusSeconds(width))));
+        // A bound inside a bucket can leave its matches outside the window: then the articles decide.
+        return head == null || tail == null ? articleExtent(filter) : new Extent(head.earliest(), tail.latest());
+    }
+
+    private Extent articleExtent(ArticleFilter filter) {
         NativeSql sql = new NativeSql("SELECT min(a.event_time) AS earliest, max(a.event_time) AS latest FROM article a WHERE true");
         filter.appendTo(sql, Rows.ARTICLES);
         Tuple t = sql.list(entityManager).get(0);

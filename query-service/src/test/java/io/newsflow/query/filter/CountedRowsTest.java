@@ -2,6 +2,7 @@ package io.newsflow.query.filter;
 
 import io.newsflow.query.StoredArticles;
 import io.newsflow.query.time.TimeRange;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -92,6 +95,34 @@ class CountedRowsTest {
                         assertEquals(oracleBuckets(filter, width), buckets(filter, width), filter + " width " + width);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void openTimelinesEndAtTheFirstAndLastMatchingArticle() {
+        String[][] conditions = {{"entity", "location/d"}, {"theme", "SPACE"}, {"language", "de"}, {"source", "Source 2"}};
+        String[][] windows = {{null, null}, {"2024-06-18T10:07:00Z", null}, {null, "2024-06-22T03:05:00Z"}};
+        for (String[] condition : conditions) {
+            for (String[] window : windows) {
+                var request = given().queryParam(condition[0], condition[1]).queryParam("interval", "1d");
+                NativeSql oracle = new NativeSql("SELECT min(a.event_time) AS earliest, max(a.event_time) AS latest FROM article a WHERE true");
+                ArticleFilter filter = ArticleFilter.parse(window[0], window[1], condition[0].equals("language") ? condition[1] : null,
+                        condition[0].equals("source") ? condition[1] : null, condition[0].equals("theme") ? condition[1] : null,
+                        condition[0].equals("entity") ? condition[1] : null);
+                filter.appendTo(oracle, Rows.ARTICLES);
+                var extent = QuarkusTransaction.requiringNew().call(() -> oracle.list(em).get(0));
+                if (window[0] != null) {
+                    request.queryParam("from", window[0]);
+                }
+                if (window[1] != null) {
+                    request.queryParam("to", window[1]);
+                }
+                var timeline = request.get("/api/v1/timeline").then().statusCode(200).extract().jsonPath();
+                String what = condition[0] + "=" + condition[1] + " " + Arrays.toString(window);
+                assertEquals(window[0] != null ? window[0] : extent.get("earliest", Instant.class).toString(), timeline.getString("from"), what);
+                assertEquals(window[1] != null ? window[1] : extent.get("latest", Instant.class).plusNanos(1000).toString(),
+                        timeline.getString("to"), what);
             }
         }
     }
