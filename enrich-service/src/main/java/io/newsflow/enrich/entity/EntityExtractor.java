@@ -77,25 +77,24 @@ public class EntityExtractor {
             boolean extended = false;
             int insideLetters = 0;
             for (Mention alias : known) {
-                if (alias.overlaps(model.start(), model.end()) && compatible(alias.type(), model.type())) {
+                // The rules' types are guesses: any alias may correct them. A model's person stays a person.
+                if (alias.overlaps(model.start(), model.end()) && (!trusted || compatible(alias.type(), model.type()))) {
                     if (alias.start() < model.start() || alias.end() > model.end()) {
                         extended = true;
-                    } else if (alias.type() == model.type()) {
+                    } else if (!trusted || alias.type() == model.type()) {
                         insideLetters += alias.letters();
                     }
                 }
             }
-            if (extended || (insideLetters > 0 && insideLetters * 10 >= model.letters() * 7)
-                    || (!trusted && known.stream().anyMatch(alias -> alias.overlaps(model.start(), model.end())))) {
+            // An alias that makes up most of the name replaces it; a longer name keeps its words ("Министерство обороны России").
+            if (extended || (insideLetters > 0 && insideLetters * 10 >= model.letters() * 7)) {
                 continue;
             }
             mentions.add(model);
             Arrays.fill(taken, model.start(), model.end(), true);
         }
         for (Mention alias : known) {
-            String pol = System.getProperty("nf.add", "all");
-            boolean addOk = !trusted || pol.equals("all") || recognized.stream().anyMatch(r -> alias.overlaps(r.start(), r.end())) || (pol.equals("multi") && alias.surface().strip().contains(" "));
-            if (addOk && !isCovered(taken, alias.start(), alias.end())) {
+            if (!isCovered(taken, alias.start(), alias.end())) {
                 mentions.add(alias);
                 Arrays.fill(taken, alias.start(), alias.end(), true);
             }
