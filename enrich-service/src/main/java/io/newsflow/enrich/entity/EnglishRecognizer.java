@@ -60,15 +60,15 @@ final class EnglishRecognizer {
                 lineEnd = text.length();
             }
             if (lineEnd > lineStart) {
-                recognizeLine(text, lineStart, lineEnd, mentions);
+                recognize(text, lineStart, lineEnd, mentions);
             }
             lineStart = lineEnd + 1;
         }
         return mentions;
     }
 
-    /** Runs of tokens with one tag make one name (the model tags IO, not BIO). */
-    private void recognizeLine(String text, int lineStart, int lineEnd, List<Mention> mentions) {
+    /** The names in {@code text[lineStart, lineEnd)}: runs of tokens with one tag (the model tags IO, not BIO). */
+    void recognize(String text, int lineStart, int lineEnd, List<Mention> mentions) {
         List<CoreLabel> tokens = TOKENIZER.getTokenizer(new StringReader(text.substring(lineStart, lineEnd))).tokenize();
         if (tokens.isEmpty()) {
             return;

@@ -35,7 +35,7 @@ public class EntityExtractor {
     public EntityExtractor() {
         this.aliases = AliasTable.loadDefault();
         this.english = new EnglishRecognizer();
-        this.chinese = new ChineseRecognizer();
+        this.chinese = new ChineseRecognizer(english);
     }
 
     /** What produced the entities, stored with each article so that re-enrichment can find stale ones. */
@@ -142,8 +142,15 @@ public class EntityExtractor {
         if (alias.exactCase()) {
             return surface.equals(alias.spelling());
         }
+        if (alias.entity().type() == EntityType.LOCATION && match.end() < text.length()
+                && PEOPLE_AND_LANGUAGE_SUFFIXES.indexOf(text.charAt(match.end())) >= 0) {
+            return false;
+        }
         return !Character.isLowerCase(surface.charAt(0));
     }
+
+    /** After a place's Chinese or Japanese name these make a word for its people or language: 美国人, 俄语, 韩裔, 日本語. */
+    private static final String PEOPLE_AND_LANGUAGE_SUFFIXES = "人语語籍裔族式";
 
     /** Entities of the text, most mentioned first, each with the offsets of all its mentions. */
     public List<LinkedEntity> extract(String text, String language) {
