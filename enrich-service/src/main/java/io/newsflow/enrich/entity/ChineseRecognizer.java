@@ -71,6 +71,10 @@ final class ChineseRecognizer {
                 while (last + 1 < terms.size() && ORGANIZATION_SUFFIXES.contains(terms.get(last + 1).word)) {
                     last++;
                 }
+            } else if ((type == EntityType.LOCATION || isProper(term)) && i + 1 < terms.size() && LOCATION_SUFFIXES.contains(terms.get(i + 1).word)) {
+                // A place and the word for its kind after it: 加利福尼亚 + 州, 朝鲜 + 半岛.
+                type = EntityType.LOCATION;
+                last = i + 1;
             } else if (type == EntityType.ORGANIZATION && ORGANIZATION_SUFFIXES.stream().noneMatch(term.word::endsWith)) {
                 // HanLP's organization tag without an organization word at the end is wrong more often than right.
                 continue;
@@ -103,6 +107,9 @@ final class ChineseRecognizer {
             "政府", "部", "协会", "组织", "医院", "党", "军", "法院", "议会", "国会", "电视台", "日报", "通讯社", "基金会", "研究所",
             "研究院", "中心", "联盟", "俱乐部", "队", "局", "署", "厅", "委", "院", "会", "社", "报", "航空", "议院", "内阁", "警方", "部队",
             "学会", "工会", "商会", "交易所", "大会", "理事会", "法庭", "电台", "时报", "新闻社", "出版社", "基金", "联合会", "总部");
+
+    private static final Set<String> LOCATION_SUFFIXES = Set.of("省", "市", "县", "州", "区", "镇", "乡", "村", "岛", "群岛", "山", "山脉",
+            "河", "江", "湖", "海", "洋", "湾", "海峡", "半岛", "地区", "街", "路", "大道", "广场", "机场", "港", "盆地", "平原", "高原", "沙漠");
 
     /** HanLP's proper-noun natures: people, places, organizations, other names, Latin strings, abbreviations. */
     private static boolean isProper(Term term) {
