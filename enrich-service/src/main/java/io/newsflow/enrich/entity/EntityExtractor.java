@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Finds the people, organizations and places of a text and links every mention to one canonical
- * entity. The recognizer depends on the detected language: English → CoreNLP's CRF, Chinese → HanLP,
- * Russian and Ukrainian → capitalization rules, any other language → the alias table alone. The
- * alias table also runs over every text and adds the names a recognizer missed (DPRK, Кремль, 북한).
+ * entity. The recognizer depends on the detected language: English → CoreNLP's CRF, Chinese → HanLP
+ * (and the CRF for names left in Latin letters), Russian and Ukrainian → capitalization and
+ * morphology rules, any other language → the alias table alone. The alias table also runs over
+ * every text and adds the names a recognizer missed (DPRK, Кремль, 북한).
  */
 @ApplicationScoped
 @Startup
@@ -52,6 +53,8 @@ public class EntityExtractor {
      * An alias that overlaps a model's name and reaches past it wins ("Kim Jong" + "-un"); aliases of
      * the same type that make up most of a model's name replace it ("Kim Jong-un.The" from a missing
      * space, "Kim Jong-un Putin" from a missing comma); an alias where the model found nothing is added.
+     * Only the CRF keeps its type against the table; the Chinese and Russian recognizers' names give
+     * way, whatever their type, to aliases that reach past them or make up most of them.
      */
     public List<Mention> recognize(String text, String language) {
         List<Mention> recognized = switch (language) {
@@ -60,8 +63,9 @@ public class EntityExtractor {
             case "ru", "uk" -> cyrillic.recognize(text);
             default -> List.of();
         };
-        // A statistical model may overrule the alias table's type; the capitalization rules may not.
-        boolean trusted = !language.equals("ru") && !language.equals("uk");
+        // A statistical model may overrule the alias table's type; the capitalization rules and HanLP's
+        // role tagging (which calls many a transliterated place a person) may not.
+        boolean trusted = language.equals("en");
         List<Mention> known = new ArrayList<>();
         for (PhraseMatcher.Match<AliasTable.Alias> match : aliases.matcher().find(text)) {
             // Another language's name for a country may be a word here ("Man", "Swiss"): only curated spellings and this language's.
