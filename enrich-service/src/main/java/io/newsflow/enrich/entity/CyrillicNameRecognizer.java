@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * or place name is capitalized ("Министерство иностранных дел", "Московская область"), so such a
  * name reaches over the lowercase words that complete it. The type comes from, in order: an
  * organization word (министерство, партия …) or place word (область, остров …) in the name; an
- * acronym, a Latin-script name, a name in «quotes» after an organization word (organizations); a
- * preposition of place before it (в, из, на + locative …); a first name, a patronymic, a title
+ * acronym (not one of a common noun: СМИ, ВВП), a Latin-script name, a name in «quotes» after an
+ * organization word (organizations); a preposition of place before it (в, из, на + locative …); the
+ * kind named before it (город Тверь, компания Яндекс); a first name, a patronymic, a title
  * before it (президент …) or a surname ending in any case (-ов, -ина, -ского …) for people; an
  * adjective before a noun (Северная Корея) or a place ending (-ия, -ск, -град …) for places; a
  * person otherwise, the commonest case in news. The alias table, which runs after it, corrects
@@ -50,6 +51,10 @@ final class CyrillicNameRecognizer {
             "місто", "міст");
     private static final Set<String> NOUN_ENDINGS = Set.of("", "а", "я", "у", "ю", "о", "ом", "ем", "ём", "е", "ы", "и", "і",
             "ой", "ей", "ою", "ею", "ью", "ь", "й", "ам", "ям", "ами", "ями", "ах", "ях", "ов", "ев", "ие", "ия", "ии", "ию", "ией");
+    /** Acronyms of common nouns, not names: media, GDP, VAT, DNA, HIV, AI, software, accident … */
+    private static final Set<String> COMMON_ACRONYMS = Set.of("сми", "ввп", "внп", "ндс", "днк", "рнк", "вич", "спид", "чп", "дтп",
+            "жкх", "ии", "по", "пво", "про", "бпла", "аэс", "тэц", "гэс", "вуз", "вузы", "нко", "ип", "ооо", "оао", "зао", "ао",
+            "пао", "гмо", "орви");
     /** Legal forms that precede a company's name in quotes: ООО «Ромашка». */
     private static final Set<String> LEGAL_FORMS = Set.of("ооо", "оао", "зао", "ао", "пао", "нко", "гуп", "фгуп", "муп", "тов", "прат");
 
@@ -255,7 +260,7 @@ final class CyrillicNameRecognizer {
         Word head = span.get(0);
         Word tail = span.get(span.size() - 1);
         if (span.size() == 1 && head.acronym()) {
-            return EntityType.ORGANIZATION;
+            return COMMON_ACRONYMS.contains(head.lower()) ? null : EntityType.ORGANIZATION;
         }
         // A name in quotes is a company's after an organization word or a legal form (компания «Яндекс», ООО «Ромашка»), else mostly a title.
         if (quoted) {
@@ -268,6 +273,14 @@ final class CyrillicNameRecognizer {
         if (PLACE_PREPOSITIONS.contains(beforeWord) || (beforeWord.equals("на") && LOCATIVE.matcher(tail.lower()).matches())) {
             return EntityType.LOCATION;
         }
+        // The kind named before the name: "город Тверь", "остров Крит", "компания Яндекс", "газета Известия".
+        if (isStemForm(beforeWord, LOCATION_STEMS)) {
+            return EntityType.LOCATION;
+        }
+        if (isOrganizationCue(beforeWord)) {
+            return EntityType.ORGANIZATION;
+        }
+
         if (isFirstName(head) || span.stream().anyMatch(w -> PATRONYMIC.matcher(w.lower()).matches())
                 || (!beforeWord.isEmpty() && PERSON_TITLES.stream().anyMatch(beforeWord::startsWith))
                 || SURNAME.matcher(tail.lower()).matches()) {

@@ -44,6 +44,8 @@ class CyrillicNameRecognizerTest {
         assertEquals(EntityType.LOCATION, found.get("Филиппинах"));
         assertEquals(EntityType.ORGANIZATION, found.get("Ромашка"));
         assertEquals(EntityType.ORGANIZATION, found.get("Google"));
+        Map<String, EntityType> kinds = names("По данным СМИ, газета Известия писала о визите в город Тверь.");
+        assertEquals(Map.of("Известия", EntityType.ORGANIZATION, "Тверь", EntityType.LOCATION), kinds);
     }
 
     @Test
