@@ -267,9 +267,11 @@ class NerQuality {
         }
         StringBuilder section = new StringBuilder();
         section.append("Measured by `./mvnw -B verify -pl enrich-service -am -Pquality` (`NerQuality`) on ")
-                .append(java.time.LocalDate.now()).append(", 2 cores. A predicted span counts when it names exactly the gold tokens (the service tokenizes raw text itself, so its first and last characters need only fall in the first and last gold token) with the gold type, types taken after alias linking, MISC left out.\n")
-                .append("English: CoreNLP CRF `english.all.3class.distsim` + alias table; Chinese: HanLP portable 1.8.6 + alias table; ")
-                .append("Russian: capitalization rules + alias table (no statistical model). Targets: F1 ≥ 0.90 CoNLL++, ")
+                .append(java.time.LocalDate.now()).append(", 2 cores. A predicted span counts when it names exactly the gold tokens (the service tokenizes raw text itself, so its first and last characters need only fall in the first and last gold token) with the gold type, types taken after alias linking, MISC left out. ")
+                .append("Universal NER sentences are given as their raw `# text =` line; CoNLL++, which has none, as its tokens joined with spaces.\n")
+                .append("English: CoreNLP CRF `english.all.3class.distsim` (PTB tokens, hyphenated words whole) + alias table; ")
+                .append("Chinese: HanLP portable 1.8.6, the CRF for Latin-script names, organization and place words + alias table; ")
+                .append("Russian: capitalization and morphology rules + alias table (no statistical model). Targets: F1 ≥ 0.90 CoNLL++, ")
                 .append("≥ 0.80 UNER en, ≥ 0.60 UNER ru and zh.\n\n")
                 .append("| set | type | precision | recall | F1 | gold | predicted |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result result : RESULTS.values()) {
