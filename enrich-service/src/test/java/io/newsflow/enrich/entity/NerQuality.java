@@ -35,8 +35,8 @@ class NerQuality {
     record Span(int doc, int start, int end, EntityType type) {
     }
 
-    /** A document: its text (tokens joined), each token's char range, and the gold spans in tokens. */
-    record Doc(String text, int[] tokenStart, int[] tokenEnd, List<Span> gold) {
+    /** A document: its text (raw, or the tokens joined), each token's char range, and the gold spans in tokens. */
+    record Doc(String text, int[] tokenStart, int[] tokenEnd, List<Span> gold, boolean raw) {
     }
 
     static final class Counts {
@@ -59,7 +59,7 @@ class NerQuality {
         }
     }
 
-    record Result(String set, Map<EntityType, Counts> byType, Counts all, int docs, double seconds) {
+    record Result(String set, Map<EntityType, Counts> byType, Counts all, int docs, long rawDocs, double seconds) {
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +113,7 @@ class NerQuality {
             all.predicted += c.predicted;
             all.gold += c.gold;
         });
-        Result result = new Result(name, byType, all, docs.size(), seconds);
+        Result result = new Result(name, byType, all, docs.size(), docs.stream().filter(Doc::raw).count(), seconds);
         RESULTS.put(name, result);
         System.out.printf(Locale.ROOT, "%s: P %.3f R %.3f F1 %.3f (%d docs, %.1f s)%n", name, all.precision(), all.recall(), all.f1(), docs.size(), seconds);
         return result;
@@ -140,7 +140,10 @@ class NerQuality {
 
     /**
      * CoNLL (token … tag, -DOCSTART- between documents) or Universal NER (id, token, tag; one sentence
-     * a document). Tokens are joined with spaces, or without for Chinese; sentences with a newline.
+     * a document). A Universal NER sentence is the raw text of its {@code # text =} line, as the
+     * service would receive it ("U.S.-based", "Путин,", Latin names spaced inside Chinese), each
+     * token found in it in order; CoNLL, which has no raw text, and a sentence whose tokens cannot be
+     * found in its text are the tokens joined with spaces, or without for Chinese; sentences with a newline.
      */
     static List<Doc> read(List<String> lines, boolean conll, boolean spaced) {
         List<Doc> docs = new ArrayList<>();
@@ -148,10 +151,12 @@ class NerQuality {
         List<Integer> starts = new ArrayList<>();
         List<Integer> ends = new ArrayList<>();
         List<String> tags = new ArrayList<>();
+        RawText raw = new RawText();
         for (String line : lines) {
             boolean boundary = conll ? line.startsWith("-DOCSTART-") : line.isBlank();
             if (boundary) {
-                flush(docs, text, starts, ends, tags);
+                flush(docs, text, starts, ends, tags, raw.useIfAligned(text, starts, ends));
+                raw.reset(null);
                 continue;
             }
             if (line.isBlank()) {
@@ -162,6 +167,9 @@ class NerQuality {
                 continue;
             }
             if (line.startsWith("#")) {
+                if (!conll && line.startsWith("# text = ")) {
+                    raw.reset(line.substring("# text = ".length()));
+                }
                 continue;
             }
             String[] cols = line.split(conll ? " " : "\t");
@@ -174,12 +182,57 @@ class NerQuality {
             text.append(token);
             ends.add(text.length());
             tags.add(tag);
+            raw.find(token);
         }
-        flush(docs, text, starts, ends, tags);
+        flush(docs, text, starts, ends, tags, raw.useIfAligned(text, starts, ends));
         return docs;
     }
 
-    private static void flush(List<Doc> docs, StringBuilder text, List<Integer> starts, List<Integer> ends, List<String> tags) {
+    /** A sentence's raw text and where each of its tokens was found in it, while they are read. */
+    private static final class RawText {
+        private String text;
+        private int cursor;
+        private final List<Integer> starts = new ArrayList<>();
+        private boolean aligned;
+
+        void reset(String raw) {
+            text = raw;
+            cursor = 0;
+            starts.clear();
+            aligned = raw != null;
+        }
+
+        /** The token must come next, after whitespace at most. */
+        void find(String token) {
+            if (!aligned) {
+                return;
+            }
+            int at = text.indexOf(token, cursor);
+            if (at < 0 || !text.substring(cursor, at).isBlank()) {
+                aligned = false;
+                return;
+            }
+            starts.add(at);
+            cursor = at + token.length();
+        }
+
+        /** Replaces the joined tokens with the raw text when every token was found in it; whether it did. */
+        boolean useIfAligned(StringBuilder joined, List<Integer> tokenStarts, List<Integer> tokenEnds) {
+            if (!aligned || starts.size() != tokenStarts.size() || starts.isEmpty()) {
+                return false;
+            }
+            for (int t = 0; t < starts.size(); t++) {
+                int length = tokenEnds.get(t) - tokenStarts.get(t);
+                tokenStarts.set(t, starts.get(t));
+                tokenEnds.set(t, starts.get(t) + length);
+            }
+            joined.setLength(0);
+            joined.append(text);
+            return true;
+        }
+    }
+
+    private static void flush(List<Doc> docs, StringBuilder text, List<Integer> starts, List<Integer> ends, List<String> tags, boolean raw) {
         List<String> tokenTags = tags.stream().filter(t -> !t.equals("O-SENTENCE-END")).toList();
         if (!tokenTags.isEmpty()) {
             List<Span> gold = new ArrayList<>();
@@ -199,7 +252,7 @@ class NerQuality {
                 }
             }
             docs.add(new Doc(text.toString(), starts.stream().mapToInt(Integer::intValue).toArray(),
-                    ends.stream().mapToInt(Integer::intValue).toArray(), gold));
+                    ends.stream().mapToInt(Integer::intValue).toArray(), gold, raw));
         }
         text.setLength(0);
         starts.clear();
@@ -214,16 +267,18 @@ class NerQuality {
         }
         StringBuilder section = new StringBuilder();
         section.append("Measured by `./mvnw -B verify -pl enrich-service -am -Pquality` (`NerQuality`) on ")
-                .append(java.time.LocalDate.now()).append(", 2 cores. A predicted span counts when it names exactly the gold tokens (the service tokenizes raw text itself, so its first and last characters need only fall in the first and last gold token) with the gold type, types taken after alias linking, MISC left out.\n")
-                .append("English: CoreNLP CRF `english.all.3class.distsim` + alias table; Chinese: HanLP portable 1.8.6 + alias table; ")
-                .append("Russian: capitalization rules + alias table (no statistical model). Targets: F1 ≥ 0.90 CoNLL++, ")
+                .append(java.time.LocalDate.now()).append(", 2 cores. A predicted span counts when it names exactly the gold tokens (the service tokenizes raw text itself, so its first and last characters need only fall in the first and last gold token) with the gold type, types taken after alias linking, MISC left out. ")
+                .append("Universal NER sentences are given as their raw `# text =` line; CoNLL++, which has none, as its tokens joined with spaces.\n")
+                .append("English: CoreNLP CRF `english.all.3class.distsim` (PTB tokens, hyphenated words whole) + alias table; ")
+                .append("Chinese: HanLP portable 1.8.6, the CRF for Latin-script names, organization and place words + alias table; ")
+                .append("Russian: capitalization and morphology rules + alias table (no statistical model). Targets: F1 ≥ 0.90 CoNLL++, ")
                 .append("≥ 0.80 UNER en, ≥ 0.60 UNER ru and zh.\n\n")
                 .append("| set | type | precision | recall | F1 | gold | predicted |\n| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Result result : RESULTS.values()) {
             for (Map.Entry<EntityType, Counts> e : result.byType().entrySet()) {
                 row(section, result.set(), e.getKey().name(), e.getValue());
             }
-            row(section, result.set(), String.format(Locale.ROOT, "**all** (%d docs, %.0f s)", result.docs(), result.seconds()), result.all());
+            row(section, result.set(), String.format(Locale.ROOT, "**all** (%d docs, %d as raw text, %.0f s)", result.docs(), result.rawDocs(), result.seconds()), result.all());
         }
         DocsSection.replace("quality.md", "Named entities", section.toString());
     }

@@ -34,6 +34,16 @@ class EntityTagTest {
         StoredArticles.store(article("a1", "A", "a", NOON));
         StoredArticles.entity("person/kim-jong-un", "PERSON", "Kim Jong Un");
         StoredArticles.mention(idOf("a1"), "person/kim-jong-un", 1);
+        settled();
+    }
+
+    /** Waits until the service has seen the fixtures' last change: its tags stay the same across two refresh periods. */
+    private static void settled() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String first = given().get("/api/v1/stats").then().extract().header("ETag");
+            Thread.sleep(100);
+            return first.equals(given().get("/api/v1/stats").then().extract().header("ETag"));
+        });
     }
 
     @Test
