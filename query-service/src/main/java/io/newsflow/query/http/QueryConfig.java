@@ -13,7 +13,7 @@ public interface QueryConfig {
     /** NEWSFLOW_QUERY_API_KEY: when set, every API request must carry it; unset, the API is open. */
     Optional<String> apiKey();
 
-    /** NEWSFLOW_QUERY_WATERMARK_REFRESH: how often the data watermark behind the ETags is re-read. */
+    /** NEWSFLOW_QUERY_WATERMARK_REFRESH: how often the data watermark behind the ETags is re-read; zero: on every request. */
     @WithDefault("PT0.25S")
     Duration watermarkRefresh();
 }

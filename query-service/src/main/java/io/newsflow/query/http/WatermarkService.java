@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The data watermark as last read from the database. Re-read on a short period instead of per
  * request, so that a poll whose ETag still matches is answered 304 without touching the database:
- * a change reaches the ETags within one period.
+ * a change reaches the ETags, and the answers cached under them, within one period.
  */
 @ApplicationScoped
 public class WatermarkService {
@@ -38,6 +38,9 @@ public class WatermarkService {
     }
 
     void start(@Observes StartupEvent event) {
+        if (period.isZero()) {
+            return;
+        }
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "watermark-refresh");
             thread.setDaemon(true);
@@ -47,11 +50,19 @@ public class WatermarkService {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        refresher.shutdownNow();
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
     }
 
-    /** The watermark last read; null until the first read succeeded. Never blocks: callers run on I/O threads. */
+    /**
+     * The watermark last read; null until a read succeeded. With a zero period it is read now, one
+     * small query per request, for answers that must follow every change at once.
+     */
     public Watermark current() {
+        if (period.isZero()) {
+            refresh();
+        }
         return current;
     }
 

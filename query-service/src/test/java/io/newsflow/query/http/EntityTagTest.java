@@ -1,7 +1,9 @@
 package io.newsflow.query.http;
 
+import io.newsflow.query.PeriodicWatermark;
 import io.newsflow.query.StoredArticles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+/** In the production mode: the watermark re-read on a period, so a change reaches the tags within one period. */
 @QuarkusTest
+@TestProfile(PeriodicWatermark.class)
 class EntityTagTest {
 
     private static final Instant NOON = Instant.parse("2024-06-20T12:00:00Z");
