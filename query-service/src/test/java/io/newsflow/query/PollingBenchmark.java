@@ -97,6 +97,9 @@ class PollingBenchmark {
         } finally {
             ingestion.interrupt();
         }
+        ingestion.join();
+        // The flood sends one fixed tag: the last data change must have reached the service's watermark first.
+        Thread.sleep(1000);
         results.add(drive(client, "top themes, 7 d", "/api/v1/themes/top?" + week, Mode.FLOOD, true));
         results.add(drive(client, "stats", "/api/v1/stats", Mode.FLOOD, true));
 
