@@ -29,6 +29,7 @@ public class EntityTagFilter {
     /** Short enough that a dashboard sees new articles promptly, long enough to absorb a burst of identical polls. */
     private static final String CACHE_CONTROL = "max-age=2";
     private static final String TAG = EntityTagFilter.class.getName() + ".tag";
+    private static final String CACHED = EntityTagFilter.class.getName() + ".cached";
 
     private final WatermarkService watermarks;
     private final AnswerCache cache;
@@ -57,6 +58,7 @@ public class EntityTagFilter {
             if (cached == null) {
                 return null;
             }
+            request.setProperty(CACHED, Boolean.TRUE);
             answer = Response.ok(cached.entity(), cached.mediaType());
         }
         return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
@@ -68,7 +70,7 @@ public class EntityTagFilter {
         if (tag == null || response.getStatus() != Response.Status.OK.getStatusCode()) {
             return;
         }
-        if (response.hasEntity() && !(response.getEntity() instanceof GenericEntity<?>)) {
+        if (response.hasEntity() && request.getProperty(CACHED) == null) {
             cache.put(((EntityTag) tag).getValue(), new AnswerCache.Answer(
                     new GenericEntity<>(response.getEntity(), response.getEntityType()), response.getMediaType()));
         }
