@@ -1,14 +1,17 @@
 package io.newsflow.query.entities;
 
 import io.newsflow.query.filter.ArticleFilter;
-import io.newsflow.query.filter.CountedRows;
 import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.filter.NativeSql;
+import io.newsflow.query.filter.RankingRepository;
 import io.newsflow.query.filter.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class EntityRepository {
@@ -17,9 +20,11 @@ public class EntityRepository {
     private static final Rows ONE = new Rows("article_entity one", "one.article_id", "one.event_time", null, null);
 
     private final EntityManager entityManager;
+    private final RankingRepository rankings;
 
-    public EntityRepository(EntityManager entityManager) {
+    public EntityRepository(EntityManager entityManager, RankingRepository rankings) {
         this.entityManager = entityManager;
+        this.rankings = rankings;
     }
 
     boolean exists(String id) {
@@ -28,7 +33,7 @@ public class EntityRepository {
 
     /** The entities most matching articles mention; type null for all types. */
     List<EntityCount> top(ArticleFilter filter, String type, int limit) {
-        return withNames(CountedRows.ranking(filter, Dimension.ENTITY, type, limit));
+        return withNames(rankings.top(filter, Dimension.ENTITY, type, limit));
     }
 
     /** The entities mentioned most often in the matching articles that mention {@code id}. */
@@ -40,16 +45,24 @@ public class EntityRepository {
             sql.append(" AND g.entity_type = :type").bind("type", type);
         }
         filter.appendTo(sql, ONE);
-        return withNames(sql.append(" GROUP BY g.entity_id ORDER BY articles DESC, g.entity_id LIMIT :limit").bind("limit", limit));
+        sql.append(" GROUP BY g.entity_id ORDER BY articles DESC, g.entity_id LIMIT :limit").bind("limit", limit);
+        return withNames(sql.list(entityManager).stream()
+                .map(t -> new RankingRepository.Ranked(t.get("key", String.class), t.get("articles", Long.class))).toList());
     }
 
-    /** Names the entities of a ranking of (key, articles), keeping its order. */
-    private List<EntityCount> withNames(NativeSql ranking) {
-        return ranking.wrap("SELECT e.id, e.name, e.type, t.articles FROM (",
-                        ") t JOIN named_entity e ON e.id = t.key ORDER BY t.articles DESC, e.id")
-                .list(entityManager).stream()
-                .map(t -> new EntityCount(t.get("id", String.class), t.get("name", String.class),
-                        t.get("type", String.class), t.get("articles", Long.class)))
-                .toList();
+    /** Names the entities of a ranking, keeping its order. */
+    private List<EntityCount> withNames(List<RankingRepository.Ranked> ranking) {
+        if (ranking.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Tuple> entities = new HashMap<>();
+        new NativeSql("SELECT e.id, e.name, e.type FROM named_entity e WHERE e.id IN (:ids)")
+                .bind("ids", ranking.stream().map(RankingRepository.Ranked::key).toList())
+                .list(entityManager).forEach(t -> entities.put(t.get("id", String.class), t));
+        // A ranked id without its entity row (never expected: rows reference it) is left out, as a join would.
+        return ranking.stream().filter(r -> entities.containsKey(r.key())).map(r -> {
+            Tuple e = entities.get(r.key());
+            return new EntityCount(r.key(), e.get("name", String.class), e.get("type", String.class), r.articles());
+        }).toList();
     }
 }

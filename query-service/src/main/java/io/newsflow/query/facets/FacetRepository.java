@@ -1,10 +1,9 @@
 package io.newsflow.query.facets;
 
 import io.newsflow.query.filter.ArticleFilter;
-import io.newsflow.query.filter.CountedRows;
 import io.newsflow.query.filter.Dimension;
+import io.newsflow.query.filter.RankingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import java.util.List;
 
@@ -15,15 +14,14 @@ public class FacetRepository {
     record Count(String key, long articles) {
     }
 
-    private final EntityManager entityManager;
+    private final RankingRepository rankings;
 
-    public FacetRepository(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public FacetRepository(RankingRepository rankings) {
+        this.rankings = rankings;
     }
 
     /** The {@code limit} most frequent values of the dimension among matching articles, most first, ties by value. */
     List<Count> top(Dimension dimension, ArticleFilter filter, int limit) {
-        return CountedRows.ranking(filter, dimension, null, limit).list(entityManager).stream()
-                .map(t -> new Count(t.get("key", String.class), t.get("articles", Long.class))).toList();
+        return rankings.top(filter, dimension, null, limit).stream().map(r -> new Count(r.key(), r.articles())).toList();
     }
 }

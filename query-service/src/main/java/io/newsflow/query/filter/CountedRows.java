@@ -42,26 +42,23 @@ public final class CountedRows {
             base(sql, filter, target, entityType, keys, "b0_");
         } else {
             String fixedKey = target == null ? singleCondition(filter) : null;
-            Instant from = filter.time().from();
-            Instant to = filter.time().to();
-            if (from == null && to == null) {
+            if (filter.time().from() == null && filter.time().to() == null) {
                 rollup(sql, "rollup_total r", null, null, null, dims, fixedKey, keys, "r0_");
-            } else {
-                new Parts(sql, filter, target, entityType, dims, fixedKey, keys).cover(from, to, 0, widest);
+            }
+            int index = 0;
+            for (Part part : parts(filter.time(), widest)) {
+                String prefix = ++index + "_";
+                if (index > 1) {
+                    sql.append(" UNION ALL ");
+                }
+                if (part.grain() == null) {
+                    base(sql, filter.within(new TimeRange(part.start(), part.end())), target, entityType, keys, "b" + prefix);
+                } else {
+                    rollup(sql, "rollup_bucket r", part.grain(), part.start(), part.end(), dims, fixedKey, keys, "r" + prefix);
+                }
             }
         }
         return sql.append(") counted");
-    }
-
-    /**
-     * The {@code limit} values of {@code target} with most matching articles, as rows (key, articles),
-     * most first, ties by value.
-     */
-    public static NativeSql ranking(ArticleFilter filter, Dimension target, String entityType, int limit) {
-        return of(filter, target, entityType, null, Long.MAX_VALUE)
-                .wrap("SELECT key, CAST(sum(n) AS bigint) AS articles FROM (",
-                        ") ranked GROUP BY key HAVING sum(n) > 0 ORDER BY articles DESC, key LIMIT :limit")
-                .bind("limit", limit);
     }
 
     /**
@@ -77,7 +74,7 @@ public final class CountedRows {
                 + " WHERE r.dim IN (:dims) AND r.grain = :grain AND r.key = :key AND r.articles > 0")
                 .bind("dims", dims).bind("grain", (int) FINEST_GRAIN).bind("key", singleCondition(filter));
         if (filter.time().from() != null) {
-            sql.append(" AND r.bucket >= :from").bind("from", Parts.floor(filter.time().from(), FINEST_GRAIN));
+            sql.append(" AND r.bucket >= :from").bind("from", floor(filter.time().from(), FINEST_GRAIN));
         }
         if (filter.time().to() != null) {
             sql.append(" AND r.bucket < :to").bind("to", filter.time().to());
@@ -86,7 +83,7 @@ public final class CountedRows {
     }
 
     /** The rollup dimensions answering this count, or null when only the base tables can. */
-    private static List<String> rollupDims(ArticleFilter filter, Dimension target, String entityType) {
+    static List<String> rollupDims(ArticleFilter filter, Dimension target, String entityType) {
         if (target != null) {
             if (filter.conditions() > 0) {
                 return null;
@@ -129,68 +126,55 @@ public final class CountedRows {
         return filter.entity() != null ? filter.entity() : "";
     }
 
-    /** Splits a window into whole rollup buckets, widest first, and base-table slivers where none fits. */
-    private static final class Parts {
-        private final NativeSql sql;
-        private final ArticleFilter filter;
-        private final Dimension target;
-        private final String entityType;
-        private final List<String> dims;
-        private final String fixedKey;
-        private final List<String> keys;
-        private int count;
+    /**
+     * A piece of a window: whole rollup buckets of width {@code grain} seconds from {@code start} to
+     * {@code end}, or, with grain null, a sliver no bucket covers, counted on the base tables. A null
+     * start or end leaves that side open.
+     */
+    record Part(Long grain, Instant start, Instant end) {
+    }
 
-        Parts(NativeSql sql, ArticleFilter filter, Dimension target, String entityType, List<String> dims, String fixedKey,
-              List<String> keys) {
-            this.sql = sql;
-            this.filter = filter;
-            this.target = target;
-            this.entityType = entityType;
-            this.dims = dims;
-            this.fixedKey = fixedKey;
-            this.keys = keys;
+    /**
+     * Covers a window with whole rollup buckets, widest first, and base-table slivers where none fits;
+     * none for a window open on both ends (the all-time totals answer it).
+     */
+    static List<Part> parts(TimeRange window, long widest) {
+        List<Part> parts = new ArrayList<>();
+        if (window.from() != null || window.to() != null) {
+            cover(parts, window.from(), window.to(), 0, widest);
         }
+        return parts;
+    }
 
-        /** Covers [from, to) (either end open) with buckets of GRAINS[level] or finer, at most {@code widest} seconds. */
-        void cover(Instant from, Instant to, int level, long widest) {
-            if (level == GRAINS.length) {
-                base(sql, filter.within(new TimeRange(from, to)), target, entityType, keys, "b" + next());
-                return;
-            }
-            long grain = GRAINS[level];
-            Instant start = from == null ? null : ceil(from, grain);
-            Instant end = to == null ? null : floor(to, grain);
-            if (grain > widest || (start != null && end != null && !start.isBefore(end))) {
-                cover(from, to, level + 1, widest);
-                return;
-            }
-            if (from != null && from.isBefore(start)) {
-                cover(from, start, level + 1, widest);
-            }
-            String prefix = "r" + next();
-            rollup(sql, "rollup_bucket r", grain, start, end, dims, fixedKey, keys, prefix);
-            if (to != null && end.isBefore(to)) {
-                cover(end, to, level + 1, widest);
-            }
+    /** Covers [from, to) (either end open) with buckets of GRAINS[level] or finer, at most {@code widest} seconds. */
+    private static void cover(List<Part> parts, Instant from, Instant to, int level, long widest) {
+        if (level == GRAINS.length) {
+            parts.add(new Part(null, from, to));
+            return;
         }
+        long grain = GRAINS[level];
+        Instant start = from == null ? null : ceil(from, grain);
+        Instant end = to == null ? null : floor(to, grain);
+        if (grain > widest || (start != null && end != null && !start.isBefore(end))) {
+            cover(parts, from, to, level + 1, widest);
+            return;
+        }
+        if (from != null && from.isBefore(start)) {
+            cover(parts, from, start, level + 1, widest);
+        }
+        parts.add(new Part(grain, start, end));
+        if (to != null && end.isBefore(to)) {
+            cover(parts, end, to, level + 1, widest);
+        }
+    }
 
-        /** The bind parameter prefix of the next part, which joins the union here. */
-        private String next() {
-            count++;
-            if (count > 1) {
-                sql.append(" UNION ALL ");
-            }
-            return count + "_";
-        }
+    private static Instant ceil(Instant instant, long grain) {
+        Instant floor = floor(instant, grain);
+        return floor.equals(instant) ? floor : floor.plusSeconds(grain);
+    }
 
-        private static Instant ceil(Instant instant, long grain) {
-            Instant floor = floor(instant, grain);
-            return floor.equals(instant) ? floor : floor.plusSeconds(grain);
-        }
-
-        private static Instant floor(Instant instant, long grain) {
-            return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), grain) * grain);
-        }
+    static Instant floor(Instant instant, long grain) {
+        return Instant.ofEpochSecond(Math.floorDiv(instant.getEpochSecond(), grain) * grain);
     }
 
     private static void rollup(NativeSql sql, String table, Long grain, Instant start, Instant end, List<String> dims,
@@ -214,7 +198,7 @@ public final class CountedRows {
         }
     }
 
-    private static void base(NativeSql sql, ArticleFilter filter, Dimension target, String entityType, List<String> keys, String prefix) {
+    static void base(NativeSql sql, ArticleFilter filter, Dimension target, String entityType, List<String> keys, String prefix) {
         Rows rows = target == null ? Rows.ARTICLES : target.rows();
         String key = target == null ? "''" : target.key();
         sql.append("SELECT " + key + " AS key, " + rows.eventTime() + " AS t, 1 AS n FROM " + rows.table() + " WHERE " + key

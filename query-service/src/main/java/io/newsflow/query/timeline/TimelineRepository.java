@@ -4,6 +4,7 @@ import io.newsflow.query.filter.ArticleFilter;
 import io.newsflow.query.filter.CountedRows;
 import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.filter.NativeSql;
+import io.newsflow.query.filter.RankingRepository;
 import io.newsflow.query.filter.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,9 +28,11 @@ public class TimelineRepository {
     }
 
     private final EntityManager entityManager;
+    private final RankingRepository rankings;
 
-    public TimelineRepository(EntityManager entityManager) {
+    public TimelineRepository(EntityManager entityManager, RankingRepository rankings) {
         this.entityManager = entityManager;
+        this.rankings = rankings;
     }
 
     /** Null when no article matches. */
@@ -70,8 +73,7 @@ public class TimelineRepository {
     List<Count> groupedCounts(ArticleFilter filter, Interval interval, Dimension groupBy, int limit) {
         // The top keys first, then buckets for those keys alone: far fewer rows than bucketing every key.
         Map<String, Long> totals = new LinkedHashMap<>();
-        CountedRows.ranking(filter, groupBy, null, limit).list(entityManager)
-                .forEach(t -> totals.put(t.get("key", String.class), t.get("articles", Long.class)));
+        rankings.top(filter, groupBy, null, limit).forEach(r -> totals.put(r.key(), r.articles()));
         if (totals.isEmpty()) {
             return List.of();
         }

@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -24,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Rollups are only an optimisation: for windows with ends on and off bucket edges, open or not, and
- * every dimension, rankings and bucket sums read through {@link CountedRows} must equal a plain count
- * of the base tables.
+ * every dimension, rankings ({@link RankingRepository}, at limits that prune and one that does not) and
+ * bucket sums read through {@link CountedRows} must equal a plain count of the base tables.
  */
 @QuarkusTest
 class CountedRowsTest {
@@ -34,10 +37,17 @@ class CountedRowsTest {
     private static final long SPAN = 9 * 86_400;
     private static final String[] LANGUAGES = {"en", "de", "ko"};
     private static final String[] THEMES = {"MILITARY", "SANCTIONS", "SPACE", "DIPLOMACY"};
+    private static final int TAIL = 40;
     private static final String[] ENTITIES = {"person/a", "person/b", "organization/c", "location/d", "location/e"};
+
+    /** Rankings down to one value, where the top-k pruning decides most, and one with room for every value. */
+    private static final int[] LIMITS = {1, 2, 3, 5, 1000};
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RankingRepository rankings;
 
     @BeforeEach
     void articles() {
@@ -45,6 +55,9 @@ class CountedRowsTest {
         Random random = new Random(7);
         for (String entity : ENTITIES) {
             StoredArticles.entity(entity, entity.substring(0, entity.indexOf('/')).toUpperCase(), entity);
+        }
+        for (int j = 0; j < TAIL; j++) {
+            StoredArticles.entity("person/t" + j, "PERSON", "Tail " + j);
         }
         List<StoredArticles.Fixture> fixtures = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
@@ -64,6 +77,12 @@ class CountedRowsTest {
                     StoredArticles.mention(f.id(), entity, 1);
                 }
             }
+            // A long tail of people, a few of them in many articles, as in news: small limits prune most.
+            Set<Integer> drawn = new TreeSet<>();
+            for (int d = 0; d < 3; d++) {
+                drawn.add((int) (TAIL * Math.pow(random.nextDouble(), 3)));
+            }
+            drawn.forEach(j -> StoredArticles.mention(f.id(), "person/t" + j, 1));
         }
     }
 
@@ -87,9 +106,15 @@ class CountedRowsTest {
                     new ArticleFilter(window, "en", null, "MILITARY", null));
             for (ArticleFilter filter : filters) {
                 for (Dimension dimension : Dimension.values()) {
-                    assertEquals(oracle(filter, dimension, null), ranking(filter, dimension, null), filter + " " + dimension);
+                    for (int limit : LIMITS) {
+                        assertEquals(oracle(filter, dimension, null, limit), ranking(filter, dimension, null, limit),
+                                filter + " " + dimension + " limit " + limit);
+                    }
                 }
-                assertEquals(oracle(filter, Dimension.ENTITY, "LOCATION"), ranking(filter, Dimension.ENTITY, "LOCATION"), filter.toString());
+                for (int limit : LIMITS) {
+                    assertEquals(oracle(filter, Dimension.ENTITY, "LOCATION", limit), ranking(filter, Dimension.ENTITY, "LOCATION", limit),
+                            filter + " limit " + limit);
+                }
                 if (window.from() != null && window.to() != null) {
                     for (long width : new long[]{900, 3600, 86_400, 604_800}) {
                         assertEquals(oracleBuckets(filter, width), buckets(filter, width), filter + " width " + width);
@@ -127,9 +152,15 @@ class CountedRowsTest {
         }
     }
 
-    private Map<String, Long> ranking(ArticleFilter filter, Dimension dimension, String type) {
-        return CountedRows.ranking(filter, dimension, type, 1000).list(em).stream()
-                .collect(Collectors.toMap(t -> t.get("key", String.class), t -> t.get("articles", Long.class), Long::sum, TreeMap::new));
+    private List<RankingRepository.Ranked> ranking(ArticleFilter filter, Dimension dimension, String type, int limit) {
+        return rankings.top(filter, dimension, type, limit);
+    }
+
+    /** The plain count's {@code limit} largest, most first, ties by value. */
+    private List<RankingRepository.Ranked> oracle(ArticleFilter filter, Dimension dimension, String type, int limit) {
+        return oracle(filter, dimension, type).entrySet().stream().map(e -> new RankingRepository.Ranked(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(RankingRepository.Ranked::articles).reversed().thenComparing(RankingRepository.Ranked::key))
+                .limit(limit).toList();
     }
 
     private Map<String, Long> oracle(ArticleFilter filter, Dimension dimension, String type) {
