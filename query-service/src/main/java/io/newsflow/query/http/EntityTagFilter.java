@@ -1,5 +1,6 @@
 package io.newsflow.query.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,7 +23,9 @@ import java.util.TreeMap;
  * ETags from the data watermark plus the request: the same question over the same data gets the
  * same tag, so a poll sending If-None-Match is answered 304 before anything is read, a poll
  * without it gets the answer computed for the same tag before ({@link AnswerCache}), and any
- * committed change (the watermark moves) makes every tag stale.
+ * committed change (the watermark moves) makes every tag stale. Within the operator's staleness bound
+ * the question's previous answer, under its own tag, is served while {@link AnswerRefresher} computes
+ * the new one.
  */
 public class EntityTagFilter {
 
@@ -30,31 +33,46 @@ public class EntityTagFilter {
     private static final String CACHE_CONTROL = "max-age=2";
     private static final String TAG = EntityTagFilter.class.getName() + ".tag";
     private static final String CACHED = EntityTagFilter.class.getName() + ".cached";
+    private static final String QUESTION = EntityTagFilter.class.getName() + ".question";
+    private static final String STARTED = EntityTagFilter.class.getName() + ".started";
 
     private final WatermarkService watermarks;
     private final AnswerCache cache;
+    private final AnswerRefresher refresher;
 
-    public EntityTagFilter(WatermarkService watermarks, AnswerCache cache) {
+    public EntityTagFilter(WatermarkService watermarks, AnswerCache cache, AnswerRefresher refresher) {
         this.watermarks = watermarks;
         this.cache = cache;
+        this.refresher = refresher;
     }
 
     /** After authentication and parameter checks: a request refused for those never reaches here. A 304 costs no query. */
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public Response notModified(ContainerRequestContext request) {
+    public Response notModified(ContainerRequestContext request, HttpServerRequest http) {
         if (!isRead(request) || !request.getUriInfo().getPath().startsWith("/api/")) {
             return null;
         }
+        request.setProperty(STARTED, System.nanoTime());
         // Taken before the answer is read: the data is then at least as new as the tag says.
         Watermark watermark = watermarks.current();
         if (watermark == null) {
             return null;
         }
-        EntityTag tag = new EntityTag(digest(watermark, request));
+        String question = question(request);
+        EntityTag tag = new EntityTag(digest(watermark.version() + "|" + watermark.changedAt() + "|" + question));
         request.setProperty(TAG, tag);
+        request.setProperty(QUESTION, question);
+        AnswerCache.Answer cached = cache.get(tag.getValue());
+        if (cached == null && refresher.maxStalenessNanos() > 0 && !refresher.isRefresh(request) && !wantsFresh(request)) {
+            AnswerCache.Answer previous = cache.latest(question, refresher.maxStalenessNanos());
+            if (previous != null && refresher.refresh(question, request, http)) {
+                cached = previous;
+                tag = new EntityTag(previous.tag());
+                request.setProperty(TAG, tag);
+            }
+        }
         Response.ResponseBuilder answer = request.getRequest().evaluatePreconditions(tag);
         if (answer == null) {
-            AnswerCache.Answer cached = cache.get(tag.getValue());
             if (cached == null) {
                 return null;
             }
@@ -71,27 +89,36 @@ public class EntityTagFilter {
             return;
         }
         if (response.hasEntity() && request.getProperty(CACHED) == null) {
-            cache.put(((EntityTag) tag).getValue(), new AnswerCache.Answer(
-                    new GenericEntity<>(response.getEntity(), response.getEntityType()), response.getMediaType()));
+            cache.put((String) request.getProperty(QUESTION), new AnswerCache.Answer(((EntityTag) tag).getValue(),
+                    new GenericEntity<>(response.getEntity(), response.getEntityType()), response.getMediaType(),
+                    (Long) request.getProperty(STARTED)));
         }
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
+    /** A client sending {@code Cache-Control: no-cache} or {@code max-age=0} (a reload) asks for current data. */
+    private static boolean wantsFresh(ContainerRequestContext request) {
+        String control = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
+        return control != null && (control.contains("no-cache") || control.replace(" ", "").contains("max-age=0"));
+    }
+
     private static boolean isRead(ContainerRequestContext request) {
         return HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
     }
 
-    /** Watermark, path, parameters in a fixed order and the representation asked for (JSON or CSV). */
-    private static String digest(Watermark watermark, ContainerRequestContext request) {
-        StringBuilder text = new StringBuilder().append(watermark.version()).append('|').append(watermark.changedAt())
-                .append('|').append(request.getUriInfo().getPath());
+    /** Path, parameters in a fixed order and the representation asked for (JSON or CSV). */
+    private static String question(ContainerRequestContext request) {
+        StringBuilder text = new StringBuilder(request.getUriInfo().getPath());
         Map<String, Object> parameters = new TreeMap<>(request.getUriInfo().getQueryParameters());
         parameters.forEach((name, values) -> text.append('|').append(name).append('=').append(values));
-        text.append('|').append(request.getHeaderString(HttpHeaders.ACCEPT));
+        return text.append('|').append(request.getHeaderString(HttpHeaders.ACCEPT)).toString();
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);

@@ -16,4 +16,11 @@ public interface QueryConfig {
     /** NEWSFLOW_QUERY_WATERMARK_REFRESH: how often the data watermark behind the ETags is re-read; zero: on every request. */
     @WithDefault("PT0.25S")
     Duration watermarkRefresh();
+
+    /**
+     * NEWSFLOW_QUERY_MAX_STALENESS: after a data change, how long a question's previous answer may still
+     * be served while the new one is computed in the background; zero: every answer waits for the data.
+     */
+    @WithDefault("PT2S")
+    Duration maxStaleness();
 }

@@ -1,0 +1,87 @@
+package io.newsflow.query.http;
+
+import io.newsflow.query.BoundedStaleness;
+import io.newsflow.query.StoredArticles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static io.newsflow.query.StoredArticles.article;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** With a staleness bound of three seconds: pollers never wait for a computation the bound covers. */
+@QuarkusTest
+@TestProfile(BoundedStaleness.class)
+class AnswerRefresherTest {
+
+    private static final Instant NOON = Instant.parse("2024-06-20T12:00:00Z");
+
+    @BeforeEach
+    void oneArticle() throws InterruptedException {
+        StoredArticles.clear();
+        StoredArticles.store(article("a1", "A", "a", NOON));
+        // Answers of the test before are then past the bound: each test starts from answers computed now.
+        Thread.sleep(3100);
+    }
+
+    @Test
+    void afterAChangeThePreviousAnswerIsServedWhileTheNewOneIsComputedInTheBackground() throws Exception {
+        ExtractableResponse<Response> before = stats();
+        assertEquals(1, before.jsonPath().getInt("articles"));
+
+        StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
+        ExtractableResponse<Response> stale = stats();
+        // The previous answer under its own tag, so a poller holding that tag keeps getting 304s.
+        assertEquals(1, stale.jsonPath().getInt("articles"));
+        assertEquals(before.header("ETag"), stale.header("ETag"));
+
+        // No poller computed the new answer; the background request did, and the next poll gets it.
+        Thread.sleep(1000);
+        ExtractableResponse<Response> fresh = stats();
+        assertEquals(2, fresh.jsonPath().getInt("articles"));
+        assertNotEquals(before.header("ETag"), fresh.header("ETag"));
+    }
+
+    @Test
+    void anAnswerOlderThanTheBoundIsNeverServedAfterAChange() throws Exception {
+        assertEquals(1, stats().jsonPath().getInt("articles"));
+        Thread.sleep(3500);
+
+        StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
+
+        assertEquals(2, stats().jsonPath().getInt("articles"));
+    }
+
+    @Test
+    void aReloadGetsCurrentData() {
+        assertEquals(1, stats().jsonPath().getInt("articles"));
+
+        StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
+
+        assertEquals(2, given().header("Cache-Control", "no-cache").get("/api/v1/stats").then().statusCode(200)
+                .extract().jsonPath().getInt("articles"));
+    }
+
+    @Test
+    void csvAndJsonAreRefreshedAsTheirOwnQuestions() throws Exception {
+        String csv = given().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString();
+        StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
+
+        assertEquals(csv, given().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString());
+        Thread.sleep(1000);
+        String refreshed = given().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertNotEquals(csv, refreshed);
+    }
+
+    private static ExtractableResponse<Response> stats() {
+        return given().get("/api/v1/stats").then().statusCode(200).extract();
+    }
+}
