@@ -8,11 +8,8 @@ const MAX_REMEMBERED = 300;
 
 const remembered = new Map();
 
-/**
- * Answers since the page loaded. lastChange is when an answer polled before last came back different
- * (200 to an If-None-Match); first answers to a URL are not changes.
- */
-export const traffic = { requests: 0, notModified: 0, lastChange: null };
+/** Answers since the page loaded. */
+export const traffic = { requests: 0, notModified: 0 };
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -77,9 +74,6 @@ export async function getJson(target) {
     throw new ApiError(response.status, await problemDetail(response));
   }
   const data = await response.json();
-  if (known) {
-    traffic.lastChange = new Date();
-  }
   const etag = response.headers.get('ETag');
   remembered.delete(target);
   if (etag) {

@@ -25,6 +25,8 @@ const state = {
   entityNames: new Map(),
   lists: {},
   olderCursor: null,
+  // When enrichment last changed anything the API answers (/stats), as the server says.
+  dataChangedAt: null,
 };
 
 function timeWindow() {
@@ -52,6 +54,7 @@ const panels = [
       put($('stat-near'), formatNumber(stats.nearDuplicates));
       put($('stat-languages'), formatNumber(stats.languages));
       put($('stat-entities'), formatNumber(stats.entities));
+      state.dataChangedAt = stats.dataChangedAt;
       put($('status-ingested'), stats.lastIngestedAt ? `Last article ingested ${formatTime(stats.lastIngestedAt)}` : 'No articles yet');
     },
   },
@@ -285,7 +288,6 @@ let timer = null;
 // Polls run one after another; requests made while one waits to start join it.
 let running = Promise.resolve();
 let queued = false;
-const loadedAt = new Date();
 
 function showProblem(error) {
   const banner = $('banner');
@@ -324,6 +326,12 @@ function refresh() {
   return running;
 }
 
+/** The time alone when it was today, else date and time. */
+function changedAtText(iso) {
+  const at = new Date(iso);
+  return at.toDateString() === new Date().toDateString() ? formatClock(at) : formatTime(iso);
+}
+
 async function poll() {
   if (document.hidden) {
     return;
@@ -346,8 +354,9 @@ async function poll() {
     : `Checked ${formatClock(new Date())}`);
   put($('traffic'), `: ${formatNumber(traffic.requests)} requests since the page loaded, `
     + `${formatNumber(traffic.notModified)} answered 304 Not Modified`);
-  put($('status-changed'), traffic.lastChange ? `Data last changed ${formatClock(traffic.lastChange)}`
-    : `No change since the page loaded at ${formatClock(loadedAt)}`);
+  const changed = $('status-changed');
+  put(changed, state.dataChangedAt ? `Data last changed ${changedAtText(state.dataChangedAt)}` : '');
+  changed.dataset.changedAt = state.dataChangedAt || '';
 }
 
 document.addEventListener('visibilitychange', () => {

@@ -43,8 +43,12 @@ public class RankingRepository {
     public record Ranked(String key, long articles) {
     }
 
-    /** More uncertain candidates than this and the plain sum is cheaper than counting them by key. */
-    private static final int MAX_CANDIDATES = 5_000;
+    /**
+     * More uncertain candidates than this and the plain sum is cheaper than counting them by key; it
+     * also keeps the statement's bind parameters (the keys once per part of the window, at most seven
+     * parts) far below PostgreSQL's limit of 32,767.
+     */
+    private static final int MAX_CANDIDATES = 1_000;
 
     private static final Comparator<Ranked> ORDER = Comparator.comparingLong(Ranked::articles).reversed().thenComparing(Ranked::key);
 

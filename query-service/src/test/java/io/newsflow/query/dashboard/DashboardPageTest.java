@@ -22,6 +22,7 @@ import java.util.Set;
 
 import static io.newsflow.query.StoredArticles.article;
 import static io.newsflow.query.StoredArticles.idOf;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,13 +197,16 @@ class DashboardPageTest {
         assertTrue(chromium.observed("conditional") >= chromium.observed("notModified"));
         // The page counts them too, and says so.
         chromium.waiting().until(d -> find("#traffic").getText().matches(".* [1-9][0-9]* answered 304 Not Modified"));
-        assertTrue(find("#status-changed").getText().startsWith("No change since the page loaded"));
+        // The server's word on when the data last changed, not the page's guess.
+        assertTrue(find("#status-changed").getText().startsWith("Data last changed"));
+        String changedAt = find("#status-changed").getAttribute("data-changed-at");
+        assertEquals(Instant.parse(changedAt), Instant.parse(given().get("/api/v1/stats").then().extract().path("dataChangedAt")));
 
         StoredArticles.store(article("late", "Late arrival", "A new article.", STORED.plusSeconds(60))
                 .publishedAt(Instant.parse("2024-06-20T16:00:00Z")));
         assertEquals("Late arrival", waitForTitles(8).get(0));
         chromium.waiting().until(d -> "8".equals(find("#stat-articles").getText()));
-        assertTrue(find("#status-changed").getText().startsWith("Data last changed"));
+        assertTrue(Instant.parse(find("#status-changed").getAttribute("data-changed-at")).isAfter(Instant.parse(changedAt)));
     }
 
     @Test
