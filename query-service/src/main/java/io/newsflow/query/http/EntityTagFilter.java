@@ -62,16 +62,19 @@ public class EntityTagFilter {
         EntityTag tag = new EntityTag(digest(watermark.version() + "|" + watermark.changedAt() + "|" + question));
         request.setProperty(TAG, tag);
         request.setProperty(QUESTION, question);
-        AnswerCache.Answer cached = cache.get(tag.getValue());
-        if (cached == null && refresher.maxStalenessNanos() > 0 && !refresher.isRefresh(request) && !wantsFresh(request)) {
+        // A client holding the current tag (from another replica, say) has current data, cached here or not.
+        Response.ResponseBuilder answer = request.getRequest().evaluatePreconditions(tag);
+        AnswerCache.Answer cached = answer == null ? cache.get(tag.getValue()) : null;
+        if (answer == null && cached == null && refresher.maxStalenessNanos() > 0 && !refresher.isRefresh(request)
+                && !wantsFresh(request)) {
             AnswerCache.Answer previous = cache.latest(question, refresher.maxStalenessNanos());
             if (previous != null && refresher.refresh(question, request, http)) {
                 cached = previous;
                 tag = new EntityTag(previous.tag());
                 request.setProperty(TAG, tag);
+                answer = request.getRequest().evaluatePreconditions(tag);
             }
         }
-        Response.ResponseBuilder answer = request.getRequest().evaluatePreconditions(tag);
         if (answer == null) {
             if (cached == null) {
                 return null;
