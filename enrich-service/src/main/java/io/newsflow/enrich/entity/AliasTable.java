@@ -84,7 +84,7 @@ public final class AliasTable {
             add(NamedEntity.of(EntityType.LOCATION, place.canonical()), place.spelling(), place.language(), true);
         }
         matcher = gazetteer.build();
-        version = sha256(curated + "|jdk " + Runtime.version().feature() + "|icu " + CldrPlaceNames.version()).substring(0, 12);
+        version = sha256(curated + "|jdk " + Runtime.version().feature() + "|" + CldrPlaceNames.version()).substring(0, 12);
     }
 
     public static AliasTable loadDefault() {

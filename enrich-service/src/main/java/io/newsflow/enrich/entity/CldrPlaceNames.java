@@ -35,8 +35,9 @@ final class CldrPlaceNames {
     private CldrPlaceNames() {
     }
 
+    /** The ICU data and the selection rules below: raise the rules' number when they change, so that articles become stale. */
     static String version() {
-        return VersionInfo.ICU_VERSION.toString();
+        return "icu " + VersionInfo.ICU_VERSION + ", places-1";
     }
 
     static List<PlaceName> load() {
