@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * Every known spelling of every canonical entity: the curated table shipped in
  * {@code aliases.tsv} (leaders, ministers, spokespeople, organizations, agencies, media, capitals;
- * Latin, Cyrillic, Chinese and Hangul spellings) and every country's name in many languages from
- * the JDK's locale data. Lookups fold case, spaces and hyphens; a second, phonetic key catches
+ * Latin, Cyrillic, Chinese and Hangul spellings), every country's name in many languages from
+ * the JDK's locale data, and world cities and regions in Russian and Chinese from the CLDR
+ * ({@link CldrPlaceNames}). Lookups fold case, spaces and hyphens; a second, phonetic key catches
  * transliteration variants (Shoigu, Shoygu).
  */
 public final class AliasTable {
@@ -26,7 +27,7 @@ public final class AliasTable {
     /**
      * An alias as it is matched in text; an acronym ("US", "UN") must match in its own case.
      *
-     * @param language {@link #CURATED} for the curated table, else the language of the JDK's country name
+     * @param language {@link #CURATED} for the curated table, else the language of the JDK's country name or CLDR's place name
      */
     public record Alias(NamedEntity entity, String spelling, boolean exactCase, String language) {
 
@@ -78,8 +79,12 @@ public final class AliasTable {
                 }
             }
         }
+        // After the countries: a city that shares a country's name (Кувейт, Панама) stays the country.
+        for (CldrPlaceNames.PlaceName place : CldrPlaceNames.load()) {
+            add(NamedEntity.of(EntityType.LOCATION, place.canonical()), place.spelling(), place.language(), true);
+        }
         matcher = gazetteer.build();
-        version = sha256(curated + "|jdk " + Runtime.version().feature()).substring(0, 12);
+        version = sha256(curated + "|jdk " + Runtime.version().feature() + "|" + CldrPlaceNames.version()).substring(0, 12);
     }
 
     public static AliasTable loadDefault() {
@@ -91,6 +96,14 @@ public final class AliasTable {
     }
 
     private void add(NamedEntity entity, String spelling, String language) {
+        add(entity, spelling, language, false);
+    }
+
+    /**
+     * @param place a CLDR place name: in Russian its regular case forms are matched exactly, not any three
+     *              letters after its stem, which would read "Вена" into "Венера" or "Рим" into "Римас"
+     */
+    private void add(NamedEntity entity, String spelling, String language, boolean place) {
         if (spelling.isEmpty()) {
             return;
         }
@@ -99,7 +112,9 @@ public final class AliasTable {
         Alias alias = new Alias(entity, spelling, exactCase, language);
         // The first entity to claim a spelling keeps it: curated rows come before the JDK's names.
         if (byFolded.putIfAbsent(exactCase ? spelling : folded, alias) == null) {
-            if (inflects(spelling)) {
+            if (place && inflects(spelling)) {
+                CyrillicNameRecognizer.caseForms(spelling).forEach(form -> gazetteer.add(form, 0, alias));
+            } else if (inflects(spelling)) {
                 gazetteer.add(stem(spelling), 3, alias);
             } else {
                 gazetteer.add(spelling, 0, alias);
@@ -177,7 +192,7 @@ public final class AliasTable {
         return matcher;
     }
 
-    /** Changes when the curated table or the JDK's locale data does: articles enriched before are stale. */
+    /** Changes when the curated table, the JDK's locale data or ICU's does: articles enriched before are stale. */
     public String version() {
         return version;
     }

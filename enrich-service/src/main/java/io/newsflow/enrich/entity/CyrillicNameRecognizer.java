@@ -99,7 +99,7 @@ final class CyrillicNameRecognizer {
 
     private static final Set<String> FIRST_NAMES = loadFirstNames();
 
-    /** Oblique-case ending → nominative ending, for first names. */
+    /** Oblique-case ending → nominative ending, for first names and the names of places: the regular noun declensions. */
     private static final String[][] CASE_ENDINGS = {
             {"а", ""}, {"у", ""}, {"ом", ""}, {"е", ""}, {"я", "й"}, {"ю", "й"}, {"ем", "й"}, {"е", "й"}, {"я", "ь"}, {"ю", "ь"},
             {"ем", "ь"}, {"е", "ь"}, {"ы", "а"}, {"и", "а"}, {"е", "а"}, {"у", "а"}, {"ой", "а"}, {"и", "я"}, {"е", "я"}, {"ю", "я"},
@@ -330,6 +330,23 @@ final class CyrillicNameRecognizer {
             }
         }
         return false;
+    }
+
+    /**
+     * The nominative and its regular oblique cases: Лондон → Лондона, Лондону, Лондоном, Лондоне;
+     * Москва → Москвы, Москве, Москву, Москвой; Франция → Франции, Францию. A name ending in another
+     * vowel (Осло, Баку) does not decline; in a name of several words the last one declines (Нью-Йорке).
+     */
+    static List<String> caseForms(String nominative) {
+        List<String> forms = new ArrayList<>(List.of(nominative));
+        char last = Character.toLowerCase(nominative.charAt(nominative.length() - 1));
+        boolean consonant = Character.UnicodeScript.of(last) == Character.UnicodeScript.CYRILLIC && "аеёиоуыэюяйь".indexOf(last) < 0;
+        for (String[] ending : CASE_ENDINGS) {
+            if (ending[1].isEmpty() ? consonant : nominative.endsWith(ending[1])) {
+                forms.add(nominative.substring(0, nominative.length() - ending[1].length()) + ending[0]);
+            }
+        }
+        return forms;
     }
 
     private static Set<String> loadFirstNames() {
