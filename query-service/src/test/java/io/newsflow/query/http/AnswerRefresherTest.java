@@ -2,10 +2,12 @@ package io.newsflow.query.http;
 
 import io.newsflow.query.BoundedStaleness;
 import io.newsflow.query.StoredArticles;
+import io.newsflow.query.WithApiKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** With a staleness bound of three seconds: pollers never wait for a computation the bound covers. */
+/**
+ * With a staleness bound of three seconds (and an API key): pollers never wait for a computation the
+ * bound covers.
+ */
 @QuarkusTest
 @TestProfile(BoundedStaleness.class)
 class AnswerRefresherTest {
@@ -65,23 +70,32 @@ class AnswerRefresherTest {
 
         StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
 
-        assertEquals(2, given().header("Cache-Control", "no-cache").get("/api/v1/stats").then().statusCode(200)
+        assertEquals(2, api().header("Cache-Control", "no-cache").get("/api/v1/stats").then().statusCode(200)
                 .extract().jsonPath().getInt("articles"));
     }
 
     @Test
     void csvAndJsonAreRefreshedAsTheirOwnQuestions() throws Exception {
-        String csv = given().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString();
+        String csv = bearer().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString();
         StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
 
-        assertEquals(csv, given().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString());
+        assertEquals(csv, bearer().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString());
         Thread.sleep(1000);
-        String refreshed = given().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200)
+        String refreshed = bearer().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200)
                 .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
         assertNotEquals(csv, refreshed);
     }
 
+    /** Requests with the key; the background refresh only succeeds if it carries the poller's key along. */
+    private static RequestSpecification api() {
+        return given().header("X-API-Key", WithApiKey.KEY);
+    }
+
+    private static RequestSpecification bearer() {
+        return given().header("Authorization", "Bearer " + WithApiKey.KEY);
+    }
+
     private static ExtractableResponse<Response> stats() {
-        return given().get("/api/v1/stats").then().statusCode(200).extract();
+        return api().get("/api/v1/stats").then().statusCode(200).extract();
     }
 }
