@@ -199,14 +199,9 @@ public class EntityExtractor {
             NamedEntity person = mention.type() == EntityType.PERSON ? surnames.get(surnameKey(name)) : null;
             linked.put(mention, person != null ? person : NamedEntity.of(mention.type(), name));
         }
-        Map<NamedEntity, List<int[]>> offsets = new LinkedHashMap<>();
-        for (Mention mention : mentions) {
-            offsets.computeIfAbsent(linked.get(mention), e -> new ArrayList<>()).add(new int[] {mention.start(), mention.end()});
-        }
-        List<LinkedEntity> entities = new ArrayList<>();
-        offsets.forEach((entity, spans) -> entities.add(new LinkedEntity(entity, List.copyOf(spans))));
-        entities.sort(Comparator.comparingInt(LinkedEntity::mentions).reversed());
-        return entities;
+        return LinkedEntity.mergeById(mentions.stream()
+                .map(mention -> new LinkedEntity(linked.get(mention), List.of(new int[] {mention.start(), mention.end()})))
+                .toList());
     }
 
     /**

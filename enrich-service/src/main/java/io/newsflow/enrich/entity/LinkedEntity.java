@@ -1,6 +1,11 @@
 package io.newsflow.enrich.entity;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One canonical entity in one article, with every place it is mentioned.
@@ -11,5 +16,28 @@ public record LinkedEntity(NamedEntity entity, List<int[]> offsets) {
 
     public int mentions() {
         return offsets.size();
+    }
+
+    /**
+     * One entry per entity id, most mentioned first (ties in order of appearance). Different spellings
+     * may link to one id ("Lara" named by the model, "LARA" by a repeat): an article stores one row per
+     * entity, so their mentions are summed and their offsets merged in text order. The first entry's
+     * name is kept.
+     */
+    public static List<LinkedEntity> mergeById(Collection<LinkedEntity> entities) {
+        Map<String, NamedEntity> first = new LinkedHashMap<>();
+        Map<String, List<int[]>> offsets = new LinkedHashMap<>();
+        for (LinkedEntity linked : entities) {
+            first.putIfAbsent(linked.entity().id(), linked.entity());
+            offsets.computeIfAbsent(linked.entity().id(), id -> new ArrayList<>()).addAll(linked.offsets());
+        }
+        List<LinkedEntity> merged = new ArrayList<>(first.size());
+        first.forEach((id, entity) -> {
+            List<int[]> spans = offsets.get(id);
+            spans.sort(Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> span[1]));
+            merged.add(new LinkedEntity(entity, List.copyOf(spans)));
+        });
+        merged.sort(Comparator.comparingInt(LinkedEntity::mentions).reversed());
+        return merged;
     }
 }

@@ -7,4 +7,9 @@ import java.util.List;
 
 /** The entities and themes found in an article, and the versions of what found them. */
 public record Annotations(List<LinkedEntity> entities, List<ThemeScore> themes, String nerModel, String aliasVersion, String taxonomyVersion) {
+
+    /** An article has one row per entity: whatever an extractor returns, entries that share an id are merged. */
+    public Annotations {
+        entities = LinkedEntity.mergeById(entities);
+    }
 }

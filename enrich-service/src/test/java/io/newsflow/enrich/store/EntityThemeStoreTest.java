@@ -14,6 +14,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.newsflow.enrich.dedup.Fingerprinter;
+import io.newsflow.enrich.entity.EntityType;
+import io.newsflow.enrich.entity.LinkedEntity;
+import io.newsflow.enrich.entity.NamedEntity;
+import io.newsflow.enrich.language.DetectedLanguage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Array;
@@ -23,6 +30,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +44,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
 class EntityThemeStoreTest {
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    AnnotationWriter annotations;
+
+    @Inject
+    Fingerprinter fingerprinter;
 
     @Test
     void sample000IsStoredWithItsEntitiesThemesAndVersions() throws Exception {
@@ -123,6 +140,42 @@ class EntityThemeStoreTest {
                 int start = "Peskov on talks\n".length() + body.indexOf("DPRK");
                 assertArrayEquals(new Integer[] {start}, (Integer[]) rs.getArray(1).getArray());
                 assertArrayEquals(new Integer[] {start + 4}, (Integer[]) rs.getArray(2).getArray());
+            }
+        }
+    }
+
+    @Test
+    void entriesThatLinkToOneEntityAreStoredAsOneRowWhenStoredAndWhenReplaced() throws Exception {
+        String body = "Lara batted all day. LARA'S RECORD: Lara passed 375 before tea, and Lara was cheered.";
+        String id = ContentId.of(null, body);
+        NamedEntity lara = new NamedEntity("person/lara", EntityType.PERSON, "Lara");
+        NamedEntity shouted = new NamedEntity("person/lara", EntityType.PERSON, "LARA");
+        ArticleRawV1 event = new ArticleRawV1(1, UUID.randomUUID().toString(), id, Instant.now(), null, body,
+                "Test Wire", null, null, null, null, null);
+        Annotations found = new Annotations(List.of(
+                new LinkedEntity(lara, List.of(new int[] {0, 4}, new int[] {body.indexOf("Lara passed"), body.indexOf("Lara passed") + 4})),
+                new LinkedEntity(shouted, List.of(new int[] {21, 25}))), List.of(), "test-model", "test-aliases", "test-taxonomy");
+
+        assertEquals(StoreOutcome.STORED, articles.store(event, id, new DetectedLanguage("en", 1.0), body, fingerprinter.of(body), found));
+        assertLaraRow(id, 0, 21, body.indexOf("Lara passed"));
+
+        int last = body.indexOf("Lara was");
+        Annotations again = new Annotations(List.of(
+                new LinkedEntity(shouted, List.of(new int[] {21, 25})),
+                new LinkedEntity(lara, List.of(new int[] {last, last + 4}, new int[] {0, 4}))), List.of(), "test-model-2", "test-aliases", "test-taxonomy");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> annotations.replace(id, Instant.now(), again, Instant.now())));
+        assertLaraRow(id, 0, 21, last);
+    }
+
+    private static void assertLaraRow(String articleId, int... starts) throws Exception {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT mentions, mention_starts FROM article_entity WHERE article_id = ? AND entity_id = 'person/lara'")) {
+            s.setString(1, articleId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(starts.length, rs.getInt(1));
+                assertArrayEquals(java.util.Arrays.stream(starts).boxed().toArray(Integer[]::new), (Integer[]) rs.getArray(2).getArray());
+                assertTrue(!rs.next(), "one row for the entity");
             }
         }
     }
