@@ -130,6 +130,23 @@ class RawArticleFlowTest {
         }
     }
 
+    @Test
+    void textThePostgresTextTypeRefusesIsStoredAnyway() throws Exception {
+        // A NUL any JSON producer can send, and a source longer than any rollup key.
+        String body = "Delegates met in Geneva.\u0000 The talks on the ceasefire resumed on Monday.";
+        String source = "Wire ".repeat(150);
+        ArticleRawV1 raw = new ArticleRawV1(1, UUID.randomUUID().toString(), null, Instant.now(), "Talks\u0000resume", body,
+                source, null, null, null, null, null);
+        String id = ContentId.of(raw.title(), raw.body());
+        send(id, ArticleEventCodec.toJson(raw));
+
+        awaitRows("SELECT count(*) FROM article WHERE id = ?", id, 1);
+        List<String> stored = TestDatabase.row("SELECT title, body, source FROM article WHERE id = ?", id);
+        assertEquals("Talks\uFFFDresume", stored.get(0));
+        assertEquals(body.replace('\u0000', '\uFFFD'), stored.get(1));
+        assertEquals(source.substring(0, 500), stored.get(2));
+    }
+
     private static ArticleRawV1 event(String title, String body) {
         return new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(title, body), Instant.now(), title, body,
                 "Test Wire", null, null, null, null, new ArticleRawV1.Provenance("file", "t.txt", "00", body.length(), Instant.now(), 0));

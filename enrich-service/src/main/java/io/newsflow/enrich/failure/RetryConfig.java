@@ -1,22 +1,19 @@
-package io.newsflow.enrich.pipeline;
+package io.newsflow.enrich.failure;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code NEWSFLOW_RETRY_*}: how hard enrich tries before a message goes to the dead-letter topic. */
+/** {@code NEWSFLOW_RETRY_*}: the back-off while a transient failure (database or broker away, lock timeout) is waited out. */
 @ConfigMapping(prefix = "newsflow.retry")
 public interface RetryConfig {
 
-    /** Attempts per message, the first included. */
-    @WithDefault("5")
-    int maxAttempts();
-
     /** Wait after the first failure; doubled after each further one. */
-    @WithDefault("500ms")
+    @WithDefault("200ms")
     Duration initialBackoff();
 
-    @WithDefault("10s")
+    /** The longest wait between two attempts: how soon after the database is back processing resumes. */
+    @WithDefault("5s")
     Duration maxBackoff();
 }
