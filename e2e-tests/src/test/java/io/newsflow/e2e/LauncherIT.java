@@ -49,11 +49,11 @@ class LauncherIT {
         Path dataDir = dataDir("interrupted");
         Map<String, String> env = LauncherProcess.environment(dataDir);
         // Each stage line is printed as its step begins: the signal lands while that step is in progress.
+        // ingest and enrich are launched together, so one stage covers both; TERM on a running launcher is the next test's.
         String[][] stages = {
                 {"starting Kafka", "INT"},              // PostgreSQL up, the broker starting
-                {"starting ingest-service", "TERM"},    // Kafka up, ingest starting
-                {"starting enrich-service", "HUP"},     // ingest and enrich starting
-                {"starting query-service", "INT"},      // enrich ready, query starting
+                {"starting ingest-service", "HUP"},     // Kafka up, ingest (and enrich) starting
+                {"starting query-service", "TERM"},     // enrich ready, ingest and query starting
         };
         for (String[] stage : stages) {
             LauncherProcess launcher = launch(env, "interrupted");

@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,14 +184,14 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void superviseUntilStopped(CompletableFuture<Void> done) {
-        Map<String, Deque<Long>> crashes = new HashMap<>();
+        Map<String, CrashWindow> crashes = new HashMap<>();
         try {
             while (!stopping) {
                 Thread.sleep(1000);
                 underLock(() -> {
                     for (String component : deadComponents()) {
                         // Services need the servers: while one is still down, they wait for the next round.
-                        if (!restartAfterCrash(component, crashes.computeIfAbsent(component, c -> new ArrayDeque<>()))) {
+                        if (!restartAfterCrash(component, crashes.computeIfAbsent(component, c -> new CrashWindow(MAX_CRASHES, CRASH_WINDOW)))) {
                             break;
                         }
                     }
@@ -229,13 +227,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** @return whether the component runs again */
-    private boolean restartAfterCrash(String component, Deque<Long> crashTimes) {
-        long now = System.nanoTime();
-        crashTimes.addLast(now);
-        while (now - crashTimes.peekFirst() > CRASH_WINDOW.toNanos()) {
-            crashTimes.removeFirst();
-        }
-        if (crashTimes.size() >= MAX_CRASHES) {
+    private boolean restartAfterCrash(String component, CrashWindow crashes) {
+        if (crashes.crashedAt(System.nanoTime())) {
             throw new GaveUp(component + " stopped unexpectedly " + MAX_CRASHES + " times within " + CRASH_WINDOW.toMinutes()
                     + " minutes" + logHint(component) + "; stopping everything");
         }
@@ -386,6 +379,7 @@ public final class Pipeline implements AutoCloseable {
             args.addAll(List.of(config.javaOptions().strip().split("\\s+")));
         }
         args.addAll(List.of("-jar", spec.jar().toString()));
+        abandonIfStopping();
         say.accept("starting " + spec.name() + " on http://localhost:" + spec.port() + " (log: " + logFile(spec.name()) + ")");
         Process process = JavaProcesses.start(args, env, config.home(), logFile(spec.name()));
         services.put(spec.name(), process);
