@@ -259,7 +259,7 @@ public final class Pipeline implements AutoCloseable {
 
     private String logHint(String component) {
         return switch (component) {
-            case POSTGRES -> "";
+            case POSTGRES -> " (see " + logFile("launcher") + ")";
             case KAFKA -> " (see " + config.dataDir().resolve("kafka").resolve("kafka.log") + ")";
             default -> " (see " + logFile(component) + ")";
         };
