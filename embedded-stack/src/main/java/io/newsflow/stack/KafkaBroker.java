@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A real single-node KRaft broker (combined broker + controller) in a child JVM, run from the
@@ -37,8 +38,10 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Formats {@code dir} on first use (a later start keeps the topics and offsets it holds) and
      * starts the broker on 127.0.0.1.
+     *
+     * @param abandon asked while waiting for the broker: true stops it and gives up (the launcher is stopping)
      */
-    public static KafkaBroker start(Path dir, int port, int controllerPort, Duration timeout) {
+    public static KafkaBroker start(Path dir, int port, int controllerPort, Duration timeout, BooleanSupplier abandon) {
         try {
             Files.createDirectories(dir);
             Path properties = dir.resolve("server.properties");
@@ -59,7 +62,12 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Process process = JavaProcesses.start(concat(jvm, List.of("kafka.Kafka", properties.toString())), Map.of(), dir, out);
             KafkaBroker broker = new KafkaBroker(process, port, log);
-            broker.awaitReady(timeout, out);
+            try {
+                broker.awaitReady(timeout, out, abandon);
+            } catch (RuntimeException | IOException e) {
+                broker.close();
+                throw e;
+            }
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,15 +82,26 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
     /** Kafka flushes and closes its logs on SIGTERM; the grace period covers a controlled shutdown. */
     @Override
     public void close() {
-        JavaProcesses.stop(process, 30);
+        JavaProcesses.stop(process.toHandle(), 30);
     }
 
-    private void awaitReady(Duration timeout, Path out) throws IOException {
+    private void awaitReady(Duration timeout, Path out, BooleanSupplier abandon) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (abandon.getAsBoolean()) {
+                throw new StackException("Kafka's start-up abandoned: stopping");
+            }
             if (!process.isAlive()) {
                 throw new StackException("Kafka exited during start-up (code " + process.exitValue() + "); see " + out + " and " + log);
             }
@@ -91,7 +110,6 @@ public final class KafkaBroker implements AutoCloseable {
             }
             sleep(200);
         }
-        close();
         throw new StackException("Kafka did not start within " + timeout.toSeconds() + " s; see " + log);
     }
 

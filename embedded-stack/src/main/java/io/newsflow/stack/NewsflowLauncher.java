@@ -1,40 +1,68 @@
 package io.newsflow.stack;
 
-import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 
-/** {@code ./newsflow run}: the whole pipeline on this machine until Ctrl-C. */
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code ./newsflow run}: the whole pipeline on this machine, supervised, until Ctrl-C (or SIGTERM, SIGHUP).
+ *
+ * <p>The signals are handled here rather than by a shutdown hook: hooks run concurrently, and
+ * zonky's own hook would stop PostgreSQL while the services still use it; and a hook registered
+ * after start-up would find nothing to stop when the signal comes during start-up.
+ */
 public final class NewsflowLauncher {
 
     private NewsflowLauncher() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
-        Pipeline pipeline;
+        PipelineConfig config;
         try {
-            pipeline = Pipeline.start(PipelineConfig.fromEnvironment(System.getenv(), home), NewsflowLauncher::say);
+            config = PipelineConfig.fromEnvironment(System.getenv(), home);
         } catch (StackException e) {
             System.err.println("newsflow: " + e.getMessage());
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pipeline.close();
-            say("stopped; data kept in " + pipeline.config().dataDir());
-            stopped.countDown();
-        }, "newsflow-stop"));
-        banner(pipeline.config(), pipeline);
+        System.setProperty("newsflow.launcher.log", config.dataDir().resolve("logs").resolve("launcher.log").toString());
+        System.setProperty("log4j2.configurationFile", "io/newsflow/stack/launcher-log4j2.properties");
 
-        while (true) {
-            Thread.sleep(1000);
-            var dead = pipeline.deadService();
-            if (dead.isPresent()) {
-                System.err.println("newsflow: " + dead.get() + " stopped unexpectedly; see " + pipeline.logFile(dead.get()) + ". Stopping everything.");
-                System.exit(1);
-            }
+        Pipeline pipeline = Pipeline.create(config, NewsflowLauncher::say);
+        AtomicInteger signal = new AtomicInteger();
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            Signal.handle(new Signal(name), s -> {
+                signal.compareAndSet(0, s.getNumber());
+                pipeline.close();
+            });
         }
+        int status;
+        try {
+            pipeline.start();
+            banner(config, pipeline);
+            pipeline.supervise().join();
+            status = 128 + signal.get();
+        } catch (StackException e) {
+            status = pipeline.stopping() && signal.get() != 0 ? 128 + signal.get() : fail(e.getMessage());
+        } catch (CompletionException e) {
+            status = fail(e.getCause().getMessage());
+        } finally {
+            // After a signal, waits for the handler's stop to finish: the JVM must not exit halfway through it.
+            pipeline.close();
+        }
+        if (signal.get() != 0) {
+            say("stopped; data kept in " + config.dataDir());
+        }
+        System.exit(status);
+    }
+
+    private static int fail(String message) {
+        System.err.println("newsflow: " + message);
+        return 1;
     }
 
     private static void banner(PipelineConfig c, Pipeline pipeline) {

@@ -11,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from zonky's platform binaries (which, unlike the system {@code initdb},
@@ -20,10 +23,13 @@ public final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final DatabaseAccess access;
+    /** zonky starts the server through pg_ctl as a daemon, so the postmaster is no child of ours to watch. */
+    private final ProcessHandle postmaster;
 
-    private PostgresServer(EmbeddedPostgres postgres, DatabaseAccess access) {
+    private PostgresServer(EmbeddedPostgres postgres, DatabaseAccess access, ProcessHandle postmaster) {
         this.postgres = postgres;
         this.access = access;
+        this.postmaster = postmaster;
     }
 
     /**
@@ -47,9 +53,15 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres postgres = builder.start();
-            PostgresServer server = new PostgresServer(postgres, access);
-            server.createDatabaseAndRoles();
-            return server;
+            try {
+                ProcessHandle postmaster = postmaster(dataDir).orElseThrow(() -> new StackException("PostgreSQL started in " + dataDir + " but left no postmaster.pid"));
+            PostgresServer server = new PostgresServer(postgres, access, postmaster);
+                server.createDatabaseAndRoles();
+                return server;
+            } catch (RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new StackException("PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -61,6 +73,31 @@ public final class PostgresServer implements AutoCloseable {
 
     public DatabaseAccess access() {
         return access;
+    }
+
+    /** The postmaster process is there and accepts connections: a zombie or a hung one does neither. */
+    public boolean isAlive() {
+        return postmaster.isAlive() && Ports.isOpen(postgres.getPort());
+    }
+
+    /**
+     * kill -9 of the postmaster and its backends, as a crash of the server would leave it; back once
+     * they are gone, so that a new server may start on the same data (PostgreSQL refuses while old
+     * backends still hold its shared memory).
+     */
+    public void kill() {
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        JavaProcesses.kill(postmaster);
+        backends.forEach(JavaProcesses::kill);
+    }
+
+    /** The first line of {@code postmaster.pid}, the running server's own record of its process. */
+    static Optional<ProcessHandle> postmaster(Path dataDir) {
+        try (Stream<String> lines = Files.lines(dataDir.resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::strip).filter(pid -> pid.matches("\\d+")).flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ public final class TestStack {
         PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), Ports.free(), access, false);
         KafkaBroker kafka;
         try {
-            kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free(), Duration.ofSeconds(90));
+            kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free(), Duration.ofSeconds(90), () -> false);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
