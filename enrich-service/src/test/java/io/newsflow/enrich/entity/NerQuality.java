@@ -1,6 +1,6 @@
 package io.newsflow.enrich.entity;
 
-import io.newsflow.enrich.quality.EvalData;
+import io.newsflow.corpus.EvalData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,6 +1,6 @@
 package io.newsflow.enrich.language;
 
-import io.newsflow.enrich.quality.EvalData;
+import io.newsflow.corpus.EvalData;
 import io.newsflow.enrich.quality.QualityReport;
 import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.Test;

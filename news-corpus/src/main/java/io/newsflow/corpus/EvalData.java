@@ -1,4 +1,4 @@
-package io.newsflow.enrich.quality;
+package io.newsflow.corpus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The shared gold sets in {@code ../shared/eval-data/} next to the repository: read for measuring,
- * never copied into the repository. Absent on most machines, in which case the harness skips.
+ * never copied into the repository. Absent on most developer machines, in which case the tests and
+ * harnesses that read them skip (a JUnit assumption on {@link #dir}'s answer).
  */
 public final class EvalData {
 

@@ -1,0 +1,164 @@
+package io.newsflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.stack.Pipeline;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What a running {@link Pipeline} says about the articles it was given: the query API's answers, the
+ * files left in {@code processed/} and {@code failed/}, the dead-letter topic, enrich's metrics.
+ */
+final class PipelineProbe {
+
+    static final String DEAD_LETTER_TOPIC = "articles.raw.v1.dlq";
+    /** Counters that must stay at 0 when nothing failed: every series of each is summed. */
+    static final List<String> FAILURE_COUNTERS = List.of("newsflow_enrich_transient_waits_total", "newsflow_enrich_dead_letters_total",
+            "newsflow_enrich_failures_total");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Pipeline pipeline;
+
+    PipelineProbe(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    int storedArticles() {
+        return query("/api/v1/stats").path("articles").asInt();
+    }
+
+    JsonNode query(String pathAndQuery) {
+        try {
+            return JSON.readTree(get(pipeline.config().queryPort(), pathAndQuery));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every stored article's title, through the article list's pages. */
+    List<String> storedTitles() {
+        List<String> titles = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = query("/api/v1/articles?limit=1000" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            page.path("items").forEach(item -> titles.add(item.path("title").asText(null)));
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return titles;
+    }
+
+    long processedFiles() {
+        return regularFiles(pipeline.config().dataDir().resolve("processed"));
+    }
+
+    long failedFiles() {
+        return regularFiles(pipeline.config().dataDir().resolve("failed"));
+    }
+
+    /** Records on the dead-letter topic (end offsets); 0 while the topic does not exist. */
+    long deadLetters() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(DEAD_LETTER_TOPIC)) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(DEAD_LETTER_TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(DEAD_LETTER_TOPIC).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(DEAD_LETTER_TOPIC, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read " + DEAD_LETTER_TOPIC, e);
+        }
+    }
+
+    /** The dead letters with their headers (the reason enrich gave), for a failure message. */
+    List<String> describeDeadLetters() {
+        List<String> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(DEAD_LETTER_TOPIC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String headers = Stream.of(record.headers().toArray())
+                            .map(h -> h.key() + "=" + new String(h.value() == null ? new byte[0] : h.value(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining("; "));
+                    String value = new String(record.value(), StandardCharsets.UTF_8);
+                    letters.add("key " + record.key() + " [" + headers + "] " + value.substring(0, Math.min(300, value.length())));
+                }
+            }
+        }
+        return letters;
+    }
+
+    /** Sum of every series of a Prometheus counter in enrich's /q/metrics; 0 when it does not exist. */
+    double enrichCounter(String name) {
+        return metricSum(get(pipeline.config().enrichPort(), "/q/metrics"), name);
+    }
+
+    static double metricSum(String prometheusText, String name) {
+        return prometheusText.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String bootstrap() {
+        return "127.0.0.1:" + pipeline.config().kafkaPort();
+    }
+
+    private static long regularFiles(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".error.json")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String get(int port, String pathAndQuery) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
