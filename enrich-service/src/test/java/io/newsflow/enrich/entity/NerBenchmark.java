@@ -1,5 +1,7 @@
 package io.newsflow.enrich.entity;
 
+import io.newsflow.corpus.CorpusArticle;
+import io.newsflow.corpus.NewsCorpus;
 import io.newsflow.enrich.Samples;
 import io.newsflow.enrich.theme.ThemeScorer;
 import io.newsflow.enrich.theme.ThemeTaxonomy;
@@ -12,13 +14,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Throughput of the entity and theme stage on 5 KB English texts cut from the shared samples, next
- * to the CRF model's own throughput on the same texts, and the heap it all needs. Run with
+ * to the CRF model's own throughput on the same texts, and the heap it all needs; the same on real
+ * news (news-corpus), whose articles name many more people, places and organizations. Run with
  * {@code ./mvnw -B verify -pl enrich-service -am -Pbench} (a JVM with -Xmx768m, as the service
  * runs); results go to the "Named entities and themes" section of docs/benchmarks.md.
  */
@@ -27,6 +31,8 @@ class NerBenchmark {
     private static final int TEXT_CHARS = 5 * 1024;
     private static final int ROUNDS = 40;
     private static final int WARM_UP_ROUNDS = 10;
+    private static final int REAL_NEWS_ARTICLES = 60;
+    private static final int REAL_NEWS_ROUNDS = 4;
 
     @Test
     void enrichmentKeepsUpWithTheModelWithinTheHeapLimit() throws IOException {
@@ -52,9 +58,10 @@ class NerBenchmark {
                 texts.forEach(stage);
             }
         }
-        double modelRate = rate(texts, modelStage);
-        double entityRate = rate(texts, entityStage);
-        double enrichRate = rate(texts, enrichStage);
+        double modelRate = rate(texts, modelStage, ROUNDS);
+        double entityRate = rate(texts, entityStage, ROUNDS);
+        double enrichRate = rate(texts, enrichStage, ROUNDS);
+        String realNews = realNews(extractor, themes, model);
         extractor.extract("外交部发言人毛宁表示，朝鲜领导人金正恩访问俄罗斯，与普京会谈。", "zh");
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
@@ -72,6 +79,7 @@ class NerBenchmark {
                 | entities: CRF + alias gazetteer + linking | %.1f |
                 | entities + themes (the enrich stage) | %.1f |
                 | ratio enrich stage / CRF alone (target ≥ 0.75) | %.2f |
+                %s
 
                 | heap | MB |
                 | --- | --- |
@@ -79,7 +87,7 @@ class NerBenchmark {
                 | after loading the extractor (alias table, CRF; HanLP's dictionaries load on the first Chinese text), the theme scorer, and a second CRF for the comparison | %d |
                 | after the runs and one Chinese text (HanLP loaded), after GC | %d |
                 | JVM maximum | %d |
-                """, LocalDate.now(), Runtime.version(), texts.size(), ROUNDS, WARM_UP_ROUNDS, modelRate, entityRate, enrichRate, ratio,
+                """, LocalDate.now(), Runtime.version(), texts.size(), ROUNDS, WARM_UP_ROUNDS, modelRate, entityRate, enrichRate, ratio, realNews,
                 before >> 20, loaded >> 20, after >> 20, max >> 20);
         System.out.println(report);
         DocsSection.replace("benchmarks.md", "Named entities and themes (enrich-service)", report);
@@ -87,12 +95,49 @@ class NerBenchmark {
         assertTrue(after < 768L << 20, "heap after the runs: " + (after >> 20) + " MB");
     }
 
-    private static double rate(List<String> texts, Consumer<String> stage) {
+    private static double rate(List<String> texts, Consumer<String> stage, int rounds) {
         long start = System.nanoTime();
-        for (int round = 0; round < ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             texts.forEach(stage);
         }
-        return texts.size() * (double) ROUNDS / ((System.nanoTime() - start) / 1e9);
+        return texts.size() * (double) rounds / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The same stages on real news (news-corpus: Reuters and langid sentences, ~4.5 KB, 10–40 names an
+     * article): the English articles through every stage, then the whole 80 %-English mix through the
+     * enrich stage, each article in its own language. Table rows; none without ../shared/eval-data.
+     */
+    private static String realNews(EntityExtractor extractor, ThemeScorer themes, EnglishRecognizer model) {
+        Optional<NewsCorpus> corpus = NewsCorpus.fromSharedEvalData();
+        if (corpus.isEmpty()) {
+            return "| real news: not measured (../shared/eval-data absent) | — |";
+        }
+        List<CorpusArticle> articles = corpus.get().generate(REAL_NEWS_ARTICLES, 3);
+        List<String> english = articles.stream().filter(a -> a.language().equals("en")).map(CorpusArticle::body).toList();
+        Consumer<CorpusArticle> mixed = a -> {
+            extractor.extract(a.body(), a.language());
+            themes.score(a.body(), a.language());
+        };
+        List<Consumer<String>> stages = List.of(model::recognize, text -> extractor.extract(text, "en"), text -> {
+            extractor.extract(text, "en");
+            themes.score(text, "en");
+        });
+        stages.forEach(stage -> english.forEach(stage));
+        articles.forEach(mixed);
+        double[] rates = stages.stream().mapToDouble(stage -> rate(english, stage, REAL_NEWS_ROUNDS)).toArray();
+        long start = System.nanoTime();
+        for (int round = 0; round < REAL_NEWS_ROUNDS; round++) {
+            articles.forEach(mixed);
+        }
+        double mixedRate = articles.size() * (double) REAL_NEWS_ROUNDS / ((System.nanoTime() - start) / 1e9);
+        return String.format(Locale.ROOT, """
+                | real news, %d English articles (~4.5 KB): CRF alone | %.1f |
+                | real news, English: entities | %.1f |
+                | real news, English: entities + themes | %.1f |
+                | real news, English: ratio enrich stage / CRF alone | %.2f |
+                | real news, %d articles, 80 %% English (de, fr, es, ru, zh, ja, ar, …): entities + themes | %.1f |""",
+                english.size(), rates[0], rates[1], rates[2], rates[2] / rates[0], articles.size(), mixedRate);
     }
 
     /** 5 KB windows of the sample bodies, cut at a sentence end. */
