@@ -1,5 +1,6 @@
 package io.newsflow.query.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.query.http.QueryConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The pipeline's backlog as last read. One background thread asks ingest and Kafka every
@@ -43,11 +45,26 @@ public class PipelineService {
     private String lastInboxError;
     private String lastKafkaError;
 
-    public PipelineService(InboxClient inbox, KafkaBacklogClient kafka, ThroughputRepository throughput, QueryConfig config) {
+    public PipelineService(InboxClient inbox, KafkaBacklogClient kafka, ThroughputRepository throughput, QueryConfig config,
+                           MeterRegistry metrics) {
         this.inbox = inbox;
         this.kafka = kafka;
         this.throughput = throughput;
         this.period = config.pipelineRefresh();
+        // The same numbers for Prometheus: enrich's group lag even while no enrich replica runs to report its own.
+        gauge(metrics, "newsflow.pipeline.files.waiting", PipelineStatus::filesWaiting);
+        gauge(metrics, "newsflow.pipeline.articles.waiting", PipelineStatus::articlesWaiting);
+        gauge(metrics, "newsflow.pipeline.dead.lettered", PipelineStatus::deadLettered);
+        gauge(metrics, "newsflow.pipeline.files.failed", PipelineStatus::filesFailed);
+        gauge(metrics, "newsflow.pipeline.articles.per.second", PipelineStatus::articlesPerSecond);
+    }
+
+    /** A number the last reading could not give is NaN, which Prometheus records as no value. */
+    private void gauge(MeterRegistry metrics, String name, Function<PipelineStatus, Number> number) {
+        metrics.gauge(name, this, service -> {
+            Number value = number.apply(service.current);
+            return value == null ? Double.NaN : value.doubleValue();
+        });
     }
 
     void start(@Observes StartupEvent event) {

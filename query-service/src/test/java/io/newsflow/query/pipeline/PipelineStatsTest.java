@@ -1,30 +1,16 @@
 package io.newsflow.query.pipeline;
 
+import io.newsflow.query.EnrichBacklog;
 import io.newsflow.query.FrequentPipelineRefresh;
 import io.newsflow.query.StoredArticles;
-import io.newsflow.stack.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import static io.newsflow.query.StoredArticles.article;
 import static io.restassured.RestAssured.given;
@@ -45,55 +31,41 @@ import static org.hamcrest.Matchers.nullValue;
 @TestProfile(FrequentPipelineRefresh.class)
 class PipelineStatsTest {
 
-    private static final String RAW = "articles.raw.v1";
-    private static final String DLQ = "articles.raw.v1.dlq";
-    private static final TopicPartition RAW_0 = new TopicPartition(RAW, 0);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static Admin admin;
-    private static KafkaProducer<String, String> producer;
+    private static EnrichBacklog kafka;
 
     @BeforeAll
     static void topics() throws Exception {
-        String servers = TestStack.get().kafkaBootstrapServers();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
-        // One partition each, so that committing partition 0 commits everything.
-        for (String topic : List.of(RAW, DLQ)) {
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-        }
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
-                new StringSerializer(), new StringSerializer());
+        kafka = new EnrichBacklog();
     }
 
     @AfterAll
     static void close() {
-        producer.close();
-        admin.close();
+        kafka.close();
     }
 
     @Test
     void countsEnrichsLagAndTheDeadLettersFromTheTopics() throws Exception {
-        commitEverything();
+        kafka.commitEverything();
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/stats").then().statusCode(200)
                 .body("pipeline.articlesWaiting", equalTo(0))
                 .body("pipeline.kafkaError", nullValue()));
         int deadBefore = given().get("/api/v1/stats").then().extract().path("pipeline.deadLettered");
 
-        send(RAW, 3);
-        send(DLQ, 2);
+        kafka.send(EnrichBacklog.RAW, 3);
+        kafka.send(EnrichBacklog.DLQ, 2);
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/stats").then().statusCode(200)
                 .body("pipeline.articlesWaiting", equalTo(3))
                 .body("pipeline.deadLettered", equalTo(deadBefore + 2))
                 .body("pipeline.pending", equalTo(3)));
+        // The same numbers for Prometheus, as the alert rules in deploy/prometheus/ read them.
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("newsflow_pipeline_articles_waiting 3.0"))
+                .body(containsString("newsflow_pipeline_files_waiting NaN"));
 
-        commitEverything();
+        kafka.commitEverything();
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/stats").then()
                 .body("pipeline.articlesWaiting", equalTo(0))
                 .body("pipeline.pending", equalTo(0))
@@ -112,18 +84,18 @@ class PipelineStatsTest {
 
     @Test
     void theTagChangesWithTheBacklogSoAPollNeverGetsA304OverIt() throws Exception {
-        commitEverything();
+        kafka.commitEverything();
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/stats").then().body("pipeline.articlesWaiting", equalTo(0)));
         String before = given().get("/api/v1/stats").then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", before).get("/api/v1/stats").then().statusCode(304);
 
-        send(RAW, 1);
+        kafka.send(EnrichBacklog.RAW, 1);
 
         await().atMost(WAIT).untilAsserted(() -> given().header("If-None-Match", before).get("/api/v1/stats").then()
                 .statusCode(200)
                 .header("ETag", not(equalTo(before)))
                 .body("pipeline.articlesWaiting", equalTo(1)));
-        commitEverything();
+        kafka.commitEverything();
     }
 
     @Test
@@ -134,17 +106,5 @@ class PipelineStatsTest {
 
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/stats").then()
                 .body("pipeline.articlesPerSecond", greaterThan(0f)));
-    }
-
-    private static void send(String topic, int records) throws Exception {
-        for (int i = 0; i < records; i++) {
-            producer.send(new ProducerRecord<>(topic, "k" + i, "{}")).get();
-        }
-    }
-
-    /** As enrich does after storing: the group's offset moves to the end of the raw topic. */
-    private static void commitEverything() throws Exception {
-        long end = admin.listOffsets(Map.of(RAW_0, OffsetSpec.latest())).partitionResult(RAW_0).get().offset();
-        admin.alterConsumerGroupOffsets("newsflow-enrich", Map.of(RAW_0, new OffsetAndMetadata(end))).all().get();
     }
 }
