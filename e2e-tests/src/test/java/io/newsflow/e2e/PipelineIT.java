@@ -71,6 +71,16 @@ class PipelineIT {
         assertEquals(0, stats.get("duplicatesDropped").asInt());
         assertFalse(stats.get("lastIngestedAt").isNull());
         assertTrue(stats.get("entities").asInt() > 0, stats.toString());
+        // The backlog read from the running ingest-service and Kafka: drained, nothing failed, nothing dead-lettered.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode backlog = get("/api/v1/stats").path("pipeline");
+            assertTrue(backlog.path("inboxError").isNull() && backlog.path("kafkaError").isNull(), backlog.toString());
+            assertEquals(0, backlog.path("filesWaiting").asInt(-1), backlog.toString());
+            assertEquals(0, backlog.path("filesFailed").asInt(-1), backlog.toString());
+            assertEquals(0, backlog.path("articlesWaiting").asInt(-1), backlog.toString());
+            assertEquals(0, backlog.path("deadLettered").asInt(-1), backlog.toString());
+            assertEquals(0, backlog.path("pending").asInt(-1), backlog.toString());
+        });
 
         // Whatever the spelling in the samples (Kim Jong -un, Kim Jong-un), one entity each, in all five articles.
         Map<String, Integer> people = new HashMap<>();

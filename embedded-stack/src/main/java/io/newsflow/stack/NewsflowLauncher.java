@@ -44,6 +44,8 @@ public final class NewsflowLauncher {
         try {
             pipeline.start();
             banner(config, pipeline);
+            new BacklogProgress(config.queryPort(), System.getenv("NEWSFLOW_QUERY_API_KEY"), NewsflowLauncher::say)
+                    .start(pipeline::stopping);
             pipeline.supervise().join();
             status = 128 + signal.get();
         } catch (StackException e) {

@@ -23,7 +23,7 @@ record ServiceSpec(String name, Path jar, int port, String portVariable, Databas
                 new ServiceSpec(ENRICH, jar(config, ENRICH), config.enrichPort(), "NEWSFLOW_ENRICH_PORT", Database.OWNER,
                         List.of("-Xmx768m"), Map.of()),
                 new ServiceSpec(QUERY, jar(config, QUERY), config.queryPort(), "NEWSFLOW_QUERY_PORT", Database.READER,
-                        List.of("-Xmx384m"), Map.of()));
+                        List.of("-Xmx384m"), Map.of("NEWSFLOW_INGEST_URL", "http://127.0.0.1:" + config.ingestPort())));
     }
 
     /** The same service once more, under another name and port: replicas side by side on one data folder. */

@@ -27,6 +27,8 @@ const state = {
   olderCursor: null,
   // When enrichment last changed anything the API answers (/stats), as the server says.
   dataChangedAt: null,
+  // The largest backlog seen since work became pending: the progress bar's whole.
+  backlogPeak: 0,
 };
 
 function timeWindow() {
@@ -56,6 +58,7 @@ const panels = [
       put($('stat-entities'), formatNumber(stats.entities));
       state.dataChangedAt = stats.dataChangedAt;
       put($('status-ingested'), stats.lastIngestedAt ? `Last article ingested ${formatTime(stats.lastIngestedAt)}` : 'No articles yet');
+      renderPipeline(stats.pipeline);
     },
   },
   {
@@ -82,6 +85,56 @@ const panels = [
     render: clusters => renderClusters(clusters),
   },
 ];
+
+/** The strip under the totals: files waiting → articles in Kafka → stored per second, time left, what went wrong. */
+function renderPipeline(p) {
+  const strip = $('pipeline');
+  if (!p) {
+    strip.dataset.state = 'unknown';
+    return;
+  }
+  const count = n => (n === null || n === undefined ? '?' : formatNumber(n));
+  put($('pipe-files'), count(p.filesWaiting));
+  put($('pipe-kafka'), count(p.articlesWaiting));
+  put($('pipe-rate'), p.articlesPerSecond === null || p.articlesPerSecond === undefined ? '?' : p.articlesPerSecond.toFixed(1));
+  const pending = p.pending ?? 0;
+  const bar = $('pipe-progress');
+  if (pending > 0) {
+    state.backlogPeak = Math.max(state.backlogPeak, pending);
+    bar.value = Math.round(100 * (1 - pending / state.backlogPeak));
+    bar.hidden = false;
+    put($('pipe-left'), p.secondsLeft === null ? `${formatNumber(pending)} pending` : `${formatNumber(pending)} pending, about ${duration(p.secondsLeft)} left`);
+  } else {
+    state.backlogPeak = 0;
+    bar.hidden = true;
+    put($('pipe-left'), 'nothing pending');
+  }
+  strip.dataset.state = pending > 0 ? 'working' : 'idle';
+  strip.dataset.pending = String(pending);
+  const extra = [];
+  if (p.deadLettered) {
+    extra.push(`${formatNumber(p.deadLettered)} dead-lettered`);
+  }
+  if (p.filesFailed) {
+    extra.push(`${formatNumber(p.filesFailed)} failed files`);
+  }
+  for (const error of [p.inboxError, p.kafkaError]) {
+    if (error) {
+      extra.push(error);
+    }
+  }
+  put($('pipe-extra'), extra.join(' · '));
+}
+
+function duration(seconds) {
+  if (seconds < 60) {
+    return `${seconds} s`;
+  }
+  if (seconds < 3600) {
+    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  }
+  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
 
 function entityEntry(e) {
   state.entityNames.set(e.id, e.name);

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The deploy/ files through the tools operators' own machines would apply: docker-compose v1
  * (Debian's {@code docker-compose}) resolves and validates the compose file, dclint checks it
  * against the Compose Specification schema and its rules, shellcheck reads the scripts the
- * containers run. .ci/run installs the tools; on a developer machine without them these tests
+ * containers run, promtool (Debian's {@code prometheus}) loads Prometheus' configuration and alert rules. .ci/run installs the tools; on a developer machine without them these tests
  * are skipped, under CI=true a missing tool fails.
  */
 class DeployToolsTest {
@@ -57,6 +57,15 @@ class DeployToolsTest {
         requireTool("shellcheck", "apt-get install shellcheck");
         Result result = run("shellcheck", "deploy/kafka/create-topics.sh", "deploy/postgres/init-roles.sh");
         assertEquals(0, result.exitCode(), result.output());
+    }
+
+    @Test
+    void promtoolAcceptsTheConfigurationAndTheAlertRules() {
+        requireTool("promtool", "apt-get install prometheus");
+        // The configuration check also loads the rule files it names, as Prometheus does at start.
+        Result result = run("promtool", "check", "config", "deploy/prometheus/prometheus.yml");
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("SUCCESS: 5 rules found"), result.output());
     }
 
     record Result(int exitCode, String output) {

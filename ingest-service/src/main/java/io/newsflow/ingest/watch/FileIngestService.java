@@ -153,7 +153,7 @@ public class FileIngestService {
             error.put("detectedType", ArticleFileParser.type(name));
             error.put("size", size);
             error.put("time", clock.instant().toString());
-            Files.write(target.resolveSibling(target.getFileName() + ".error.json"), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error));
+            Files.write(target.resolveSibling(target.getFileName() + InboxFolders.ERROR_SUFFIX), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error));
             moveMarker(name, target);
             LOG.warnf("file=%s outcome=failed reason=%s stage=%s moved=%s message=\"%s\"", name, reason, stage, target, message);
             count("failed", reason);

@@ -8,13 +8,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 
 /** The data root's folders, and moves into them that never overwrite an earlier file of the same name. */
 @ApplicationScoped
 public class InboxFolders {
+
+    /** What {@code FileIngestService} writes beside a failed file. */
+    static final String ERROR_SUFFIX = ".error.json";
 
     private final Path inbox;
     private final Path processed;
@@ -38,6 +43,15 @@ public class InboxFolders {
 
     public Path inbox() {
         return inbox;
+    }
+
+    /** Files in failed/ (their {@code .error.json} reports not counted): each waits for a person to mend or delete it. */
+    public long countFailed() throws IOException {
+        try (Stream<Path> files = Files.walk(failed)) {
+            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                    .filter(f -> !f.getFileName().toString().endsWith(ERROR_SUFFIX))
+                    .count();
+        }
     }
 
     /** To {@code processed/YYYY-MM-DD/<name>}, {@code name} being the file's path inside the inbox. */

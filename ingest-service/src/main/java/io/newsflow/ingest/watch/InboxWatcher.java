@@ -120,6 +120,12 @@ public class InboxWatcher {
         return retries.size();
     }
 
+    /** The inbox's backlog as of the last scan, with the files being read or awaiting Kafka's acknowledgement now. */
+    public InboxStatus status() throws IOException {
+        return new InboxStatus(backlog.get(), config.inbox().maxInFlight() - inFlight.availablePermits(), retries.size(),
+                folders.countFailed());
+    }
+
     private synchronized void scheduleScan(Duration delay) {
         Instant at = clock.instant().plus(delay);
         if (nextScan != null && !nextScan.isDone() && !at.isBefore(nextScanAt)) {

@@ -1,5 +1,6 @@
 package io.newsflow.query.http;
 
+import io.newsflow.query.pipeline.PipelineService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -35,15 +36,18 @@ public class EntityTagFilter {
     private static final String CACHED = EntityTagFilter.class.getName() + ".cached";
     private static final String QUESTION = EntityTagFilter.class.getName() + ".question";
     private static final String STARTED = EntityTagFilter.class.getName() + ".started";
+    private static final String STATS = "/api/v1/stats";
 
     private final WatermarkService watermarks;
     private final AnswerCache cache;
     private final AnswerRefresher refresher;
+    private final PipelineService pipeline;
 
-    public EntityTagFilter(WatermarkService watermarks, AnswerCache cache, AnswerRefresher refresher) {
+    public EntityTagFilter(WatermarkService watermarks, AnswerCache cache, AnswerRefresher refresher, PipelineService pipeline) {
         this.watermarks = watermarks;
         this.cache = cache;
         this.refresher = refresher;
+        this.pipeline = pipeline;
     }
 
     /** After authentication and parameter checks: a request refused for those never reaches here. A 304 costs no query. */
@@ -59,7 +63,7 @@ public class EntityTagFilter {
             return null;
         }
         String question = question(request);
-        EntityTag tag = new EntityTag(digest(watermark.version() + "|" + watermark.changedAt() + "|" + question));
+        EntityTag tag = new EntityTag(digest(watermark.version() + "|" + watermark.changedAt() + "|" + question + backlog(request)));
         request.setProperty(TAG, tag);
         request.setProperty(QUESTION, question);
         // A client holding the current tag (from another replica, say) has current data, cached here or not.
@@ -99,6 +103,14 @@ public class EntityTagFilter {
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    /**
+     * /stats also answers the pipeline's backlog, which changes without the data watermark moving (files
+     * arriving, Kafka filling): its tag follows the backlog too, so a poll never gets a 304 over a changed one.
+     */
+    private String backlog(ContainerRequestContext request) {
+        return STATS.equals(request.getUriInfo().getPath()) ? "|" + pipeline.current() : "";
     }
 
     /** A client sending {@code Cache-Control: no-cache} or {@code max-age=0} (a reload) asks for current data. */

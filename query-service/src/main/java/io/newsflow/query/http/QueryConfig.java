@@ -23,4 +23,11 @@ public interface QueryConfig {
      */
     @WithDefault("PT2S")
     Duration maxStaleness();
+
+    /**
+     * NEWSFLOW_QUERY_PIPELINE_REFRESH: how often the pipeline's backlog (/stats' pipeline object) is read from
+     * ingest-service and Kafka; polls in between are answered from the last reading.
+     */
+    @WithDefault("PT2S")
+    Duration pipelineRefresh();
 }

@@ -1,5 +1,6 @@
 package io.newsflow.query.stats;
 
+import io.newsflow.query.pipeline.PipelineStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -26,10 +27,10 @@ public class StatsRepository {
         this.entityManager = entityManager;
     }
 
-    Stats totals() {
+    Stats totals(PipelineStatus pipeline) {
         Tuple t = (Tuple) entityManager.createNativeQuery(TOTALS, Tuple.class).getSingleResult();
         return new Stats(t.get("articles", Long.class), t.get("duplicates", Long.class),
                 t.get("near_duplicates", Long.class), t.get("languages", Long.class), t.get("entities", Long.class),
-                t.get("last_ingested_at", Instant.class), t.get("data_changed_at", Instant.class));
+                t.get("last_ingested_at", Instant.class), t.get("data_changed_at", Instant.class), pipeline);
     }
 }

@@ -26,7 +26,11 @@ public class StatsResource {
     @Operation(summary = "Store totals",
             description = "Articles stored, re-dropped articles recognised as duplicates, articles that are a "
                     + "near-duplicate of an earlier one, distinct languages, distinct entities and when the newest "
-                    + "article arrived.")
+                    + "article arrived; and the pipeline's backlog (pipeline): files waiting in ingest's inbox, articles "
+                    + "waiting in Kafka (enrich's consumer lag), dead letters, failed files, articles finished per second "
+                    + "over the last minute, the pending total and an estimate of the seconds left. The backlog is read "
+                    + "every NEWSFLOW_QUERY_PIPELINE_REFRESH (2 s); a part that cannot be read has null numbers and its "
+                    + "reason in inboxError or kafkaError. The ETag changes when the backlog does.")
     @APIResponse(responseCode = "200", description = "The totals; ETag and If-None-Match supported")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "A query parameter was given; this endpoint takes none",

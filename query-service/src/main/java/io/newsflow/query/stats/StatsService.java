@@ -1,5 +1,6 @@
 package io.newsflow.query.stats;
 
+import io.newsflow.query.pipeline.PipelineService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -7,13 +8,15 @@ import jakarta.transaction.Transactional;
 public class StatsService {
 
     private final StatsRepository repository;
+    private final PipelineService pipeline;
 
-    public StatsService(StatsRepository repository) {
+    public StatsService(StatsRepository repository, PipelineService pipeline) {
         this.repository = repository;
+        this.pipeline = pipeline;
     }
 
     @Transactional
     public Stats current() {
-        return repository.totals();
+        return repository.totals(pipeline.current());
     }
 }

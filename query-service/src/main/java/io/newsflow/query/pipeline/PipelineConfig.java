@@ -1,0 +1,45 @@
+package io.newsflow.query.pipeline;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Where the pipeline's backlog is read: ingest-service's inbox endpoint, and the topics and consumer
+ * group enrich-service uses (the same variables as enrich's, so one {@code .env} sets both). Kafka's
+ * address and TLS/SASL come from the standard {@code KAFKA_…} variables.
+ */
+@ConfigMapping(prefix = "newsflow")
+public interface PipelineConfig {
+
+    Ingest ingest();
+
+    Topic topic();
+
+    /** NEWSFLOW_CONSUMER_GROUP: enrich's group, whose lag is the articles waiting in Kafka. */
+    @WithDefault("newsflow-enrich")
+    String consumerGroup();
+
+    interface Ingest {
+
+        /** NEWSFLOW_INGEST_URL: ingest-service's base URL, for {@code /api/v1/inbox}. */
+        @WithDefault("http://127.0.0.1:8081")
+        URI url();
+
+        /** NEWSFLOW_INGEST_API_KEY: ingest's NEWSFLOW_API_KEY, when that is set. */
+        Optional<String> apiKey();
+    }
+
+    interface Topic {
+
+        /** NEWSFLOW_TOPIC_RAW */
+        @WithDefault("articles.raw.v1")
+        String raw();
+
+        /** NEWSFLOW_TOPIC_RAW_DLQ */
+        @WithDefault("articles.raw.v1.dlq")
+        String rawDlq();
+    }
+}
