@@ -2,6 +2,7 @@ package io.newsflow.enrich;
 
 import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
+import io.newsflow.events.ContentId;
 import io.newsflow.stack.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,7 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Sends events to the test broker's {@code articles.raw.v1} as ingest does, waiting for the acknowledgement. */
@@ -18,6 +21,12 @@ public final class RawTopicProducer implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.get().kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
             new StringSerializer(), new ByteArraySerializer());
+
+    /** An article as ingest would send it from a file, its id from its content. */
+    public static ArticleRawV1 event(String title, String body) {
+        return new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(title, body), Instant.now(), title, body,
+                "Test Wire", null, null, null, null, new ArticleRawV1.Provenance("file", "t.txt", "00", body.length(), Instant.now(), 0));
+    }
 
     public void send(ArticleRawV1 event) throws Exception {
         producer.send(new ProducerRecord<>("articles.raw.v1", event.articleId(), ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);

@@ -91,4 +91,11 @@ public final class TestDatabase {
             }
         }
     }
+
+    /** Runs statements as the owner: the tests' triggers, jobs and fixtures. */
+    public static void execute(String sql) throws SQLException {
+        try (Connection c = connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
 }

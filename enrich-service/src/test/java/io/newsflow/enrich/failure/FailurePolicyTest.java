@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.enrich.RawTopicProducer;
 import io.newsflow.enrich.TestDatabase;
 import io.newsflow.events.ArticleRawV1;
-import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,12 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
+import static io.newsflow.enrich.RawTopicProducer.event;
+import static io.newsflow.enrich.TestDatabase.execute;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,16 +76,7 @@ class FailurePolicyTest {
         assertEquals(deadBefore, count("newsflow.enrich.dead.letters"), "nothing dead-lettered");
     }
 
-    static ArticleRawV1 event(String title, String body) {
-        return new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(title, body), Instant.now(), title, body,
-                "Test Wire", null, null, null, null, new ArticleRawV1.Provenance("http", null, null, body.length(), Instant.now(), 0));
-    }
 
-    static void execute(String sql) throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     double count(String counter) {
         return metrics.find(counter).counters().stream().mapToDouble(io.micrometer.core.instrument.Counter::count).sum();

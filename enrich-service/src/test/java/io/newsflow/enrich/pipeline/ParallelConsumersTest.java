@@ -3,7 +3,6 @@ package io.newsflow.enrich.pipeline;
 import io.newsflow.enrich.TestDatabase;
 import io.newsflow.events.ArticleEventCodec;
 import io.newsflow.events.ArticleRawV1;
-import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
 import io.newsflow.stack.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,16 +15,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.newsflow.enrich.RawTopicProducer.event;
+import static io.newsflow.enrich.TestDatabase.execute;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -97,14 +95,5 @@ class ParallelConsumersTest {
         }
     }
 
-    private static ArticleRawV1 event(String title, String body) {
-        return new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(title, body), Instant.now(), title, body,
-                "Test Wire", null, null, null, null, new ArticleRawV1.Provenance("http", null, null, body.length(), Instant.now(), 0));
-    }
 
-    private static void execute(String sql) throws Exception {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.newsflow.enrich.RawTopicProducer.event;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -147,10 +148,6 @@ class RawArticleFlowTest {
         assertEquals(source.substring(0, 500), stored.get(2));
     }
 
-    private static ArticleRawV1 event(String title, String body) {
-        return new ArticleRawV1(1, UUID.randomUUID().toString(), ContentId.of(title, body), Instant.now(), title, body,
-                "Test Wire", null, null, null, null, new ArticleRawV1.Provenance("file", "t.txt", "00", body.length(), Instant.now(), 0));
-    }
 
     private static void send(String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(TOPIC, key, value)).get(30, TimeUnit.SECONDS);

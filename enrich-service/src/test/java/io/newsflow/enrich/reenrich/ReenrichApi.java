@@ -7,9 +7,6 @@ import io.newsflow.events.ContentId;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,11 +79,5 @@ final class ReenrichApi {
             }
         }
         return ids;
-    }
-
-    static void execute(String sql) throws SQLException {
-        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
     }
 }

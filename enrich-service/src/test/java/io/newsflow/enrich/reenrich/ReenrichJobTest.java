@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 
 import static io.newsflow.enrich.reenrich.ReenrichApi.authorized;
 import static io.newsflow.enrich.reenrich.ReenrichApi.endOf;
-import static io.newsflow.enrich.reenrich.ReenrichApi.execute;
+import static io.newsflow.enrich.TestDatabase.execute;
 import static io.newsflow.enrich.reenrich.ReenrichApi.noJobRunning;
 import static io.newsflow.enrich.reenrich.ReenrichApi.runToTheEnd;
 import static io.newsflow.enrich.reenrich.ReenrichApi.store;

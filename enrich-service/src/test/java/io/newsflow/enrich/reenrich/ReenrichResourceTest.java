@@ -24,7 +24,7 @@ import java.util.UUID;
 
 import static io.newsflow.enrich.reenrich.ReenrichApi.KEY;
 import static io.newsflow.enrich.reenrich.ReenrichApi.authorized;
-import static io.newsflow.enrich.reenrich.ReenrichApi.execute;
+import static io.newsflow.enrich.TestDatabase.execute;
 import static io.newsflow.enrich.reenrich.ReenrichApi.runToTheEnd;
 import static io.newsflow.enrich.reenrich.ReenrichApi.store;
 import static io.restassured.RestAssured.given;
