@@ -12,9 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The data watermark as last read from the database. Re-read on a short period instead of per
@@ -41,12 +39,7 @@ public class WatermarkService {
         if (period.isZero()) {
             return;
         }
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "watermark-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        refresher = Refreshers.every("watermark-refresh", period, this::refresh);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -2,6 +2,7 @@ package io.newsflow.query.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.query.http.QueryConfig;
+import io.newsflow.query.http.Refreshers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -68,12 +67,7 @@ public class PipelineService {
     }
 
     void start(@Observes StartupEvent event) {
-        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "pipeline-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        refresher.scheduleWithFixedDelay(this::refresh, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        refresher = Refreshers.every("pipeline-refresh", period, this::refresh);
     }
 
     void stop(@Observes ShutdownEvent event) {
