@@ -41,8 +41,7 @@ final class PipelineProbe {
 
     static final String DEAD_LETTER_TOPIC = "articles.raw.v1.dlq";
     /** Counters that must stay at 0 when nothing failed: every series of each is summed. */
-    static final List<String> FAILURE_COUNTERS = List.of("newsflow_enrich_transient_waits_total", "newsflow_enrich_dead_letters_total",
-            "newsflow_enrich_failures_total");
+    static final List<String> FAILURE_COUNTERS = List.of("newsflow_enrich_transient_waits_total", "newsflow_enrich_dead_letters_total");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
