@@ -7,12 +7,16 @@ import io.newsflow.stack.TestStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Sends events to the test broker's {@code articles.raw.v1} as ingest does, waiting for the acknowledgement. */
@@ -30,6 +34,17 @@ public final class RawTopicProducer implements AutoCloseable {
 
     public void send(ArticleRawV1 event) throws Exception {
         producer.send(new ProducerRecord<>("articles.raw.v1", event.articleId(), ArticleEventCodec.toJson(event))).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Sends the events as one burst: all handed to the producer before any is waited for. */
+    public void sendAll(List<ArticleRawV1> events) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (ArticleRawV1 event : events) {
+            sent.add(producer.send(new ProducerRecord<>("articles.raw.v1", event.articleId(), ArticleEventCodec.toJson(event))));
+        }
+        for (Future<RecordMetadata> one : sent) {
+            one.get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Override

@@ -32,6 +32,12 @@ public class NearDuplicateDetector {
     /** First half of the band locks' two-part advisory keys ("LSHB"), keeping them apart from any other advisory lock. */
     static final int BAND_LOCK_SPACE = 0x4C534842;
 
+    /** First half of the whole index's advisory key ("LSHI"). */
+    static final int INDEX_LOCK_SPACE = 0x4C534849;
+
+    /** Band locks one transaction takes at most: a run of 8 articles of 32 bands. */
+    static final int MAX_BAND_LOCKS = 256;
+
     private final EntityManager em;
     private final Fingerprinter fingerprinter;
     private final NearDuplicateRule rule;
@@ -44,25 +50,32 @@ public class NearDuplicateDetector {
         this.config = config;
     }
 
+    /** An article to index: its id and fingerprint. */
+    public record Indexed(String articleId, Fingerprint fingerprint) {
+    }
+
     /**
-     * Indexes the article (already inserted in this transaction) and links it to its verified
-     * near-duplicates.
-     *
-     * @return the near-duplicates found, most similar first
+     * Indexes the articles (already inserted in this transaction) one after the other, each linked to
+     * its verified near-duplicates, the earlier articles of the list included.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<NearDuplicate> record(String articleId, Fingerprint fingerprint) {
-        if (!fingerprint.comparable()) {
-            return List.of();
+    public void recordAll(List<Indexed> batch) {
+        List<Indexed> comparable = batch.stream().filter(one -> one.fingerprint().comparable()).toList();
+        if (comparable.isEmpty()) {
+            return;
         }
-        lockBands(fingerprint.bands());
+        // All of the run's bands at once, in one ascending order: two runs locked article by article could wait for each other in a cycle.
+        lockBands(comparable.stream().flatMapToLong(one -> LongStream.of(one.fingerprint().bands())).toArray());
+        comparable.forEach(one -> link(one.articleId(), one.fingerprint()));
+    }
+
+    private void link(String articleId, Fingerprint fingerprint) {
         List<NearDuplicate> found = verify(fingerprint, candidates(articleId, fingerprint));
         writeFingerprint("INSERT INTO article_fingerprint (article_id, bands, signature, shingle_count, fingerprint_version)"
                 + " VALUES (?1, CAST(?2 AS bigint[]), ?3, ?4, ?5)", articleId, fingerprint);
         if (!found.isEmpty()) {
             link(articleId, found);
         }
-        return found;
     }
 
     /**
@@ -84,7 +97,7 @@ public class NearDuplicateDetector {
                 .setParameter(1, articleId)
                 .getResultList();
         if (stored.isEmpty()) {
-            record(articleId, fingerprint);
+            recordAll(List.of(new Indexed(articleId, fingerprint)));
             return true;
         }
         if (((Number) stored.get(0)[0]).intValue() == Fingerprinter.VERSION && Arrays.equals((byte[]) stored.get(0)[1], fingerprint.signature())) {
@@ -102,18 +115,26 @@ public class NearDuplicateDetector {
      * one's lookup (a new snapshot under READ COMMITTED) sees the first one's committed fingerprint.
      * Articles sharing no band never wait for each other, so enrichment as a whole is not serialized.
      * Keys are taken in ascending order, so two transactions never wait for each other in a cycle; the
-     * locks go with the commit or rollback. One lock per band (at most {@value Fingerprinter#BANDS}
-     * per article, well inside PostgreSQL's shared lock table); the 64-bit band key is folded into the
-     * 32-bit second half of a two-part key under {@link #BAND_LOCK_SPACE}: two different bands meeting
-     * on one lock only makes two transactions take turns needlessly, with odds of about one in four
-     * million per pair of articles.
+     * locks go with the commit or rollback. The 64-bit band key is folded into the 32-bit second half
+     * of a two-part key under {@link #BAND_LOCK_SPACE}: two different bands meeting on one lock only
+     * makes two transactions take turns needlessly, with odds of about one in four million per pair.
+     * <p>
+     * PostgreSQL's lock table is shared and small (64 per connection by default), so a run with more
+     * than {@value #MAX_BAND_LOCKS} band keys takes the whole index exclusively instead; every run
+     * takes that lock shared first, so the two kinds exclude each other.
      */
     private void lockBands(long[] bands) {
         int[] keys = LongStream.of(bands).mapToInt(band -> (int) (band ^ (band >>> 32))).sorted().distinct().toArray();
+        if (keys.length > MAX_BAND_LOCKS) {
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(?1, 0)").setParameter(1, INDEX_LOCK_SPACE).getSingleResult();
+            return;
+        }
         // unnest yields the array in its order, and count() takes the locks row by row in that order.
-        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(?1, k)) FROM unnest(CAST(?2 AS int[])) AS k")
+        em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(?3, 0),"
+                        + " (SELECT count(pg_advisory_xact_lock(?1, k)) FROM unnest(CAST(?2 AS int[])) AS k)")
                 .setParameter(1, BAND_LOCK_SPACE)
                 .setParameter(2, IntStream.of(keys).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(3, INDEX_LOCK_SPACE)
                 .getSingleResult();
     }
 

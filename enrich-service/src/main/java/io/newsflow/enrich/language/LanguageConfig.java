@@ -20,7 +20,10 @@ public interface LanguageConfig {
     @WithDefault("3")
     int minLetters();
 
-    /** Only this many characters from the start are read: enough to decide, and bounded cost for huge articles. */
-    @WithDefault("4000")
+    /**
+     * Only this many characters from the start are read: a paragraph decides as well as the whole
+     * article, and detection costs in proportion to what it reads (4000 took a sixth of enrichment's CPU).
+     */
+    @WithDefault("1000")
     int maxChars();
 }

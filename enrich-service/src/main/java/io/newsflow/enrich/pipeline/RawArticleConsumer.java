@@ -10,20 +10,26 @@ import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.InvalidEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Reads {@code articles.raw.v1}. A record is acknowledged (its offset committed) only after its
- * database transaction committed. A record that can never be stored is nacked at once and the
- * channel's failure strategy sends it to the dead-letter topic, the failure in newsflow's headers
- * ({@link DeadLetterHeaders}) beside SmallRye's {@code dead-letter-*} ones. Transient failures never
+ * Reads {@code articles.raw.v1} in runs: what one poll returns (at most {@code max.poll.records},
+ * whatever is waiting, never waiting for more) is enriched and stored together, in partition order.
+ * The run's offsets are committed only after its database transaction committed. A record that can
+ * never be stored is nacked and the channel's failure strategy sends it to the dead-letter topic, the
+ * failure in newsflow's headers ({@link DeadLetterHeaders}) beside SmallRye's {@code dead-letter-*}
+ * ones; the run is acknowledged once every such record is on that topic. Transient failures never
  * reach this class: they are waited out below it.
  */
 @ApplicationScoped
@@ -43,20 +49,37 @@ public class RawArticleConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> consume(IncomingKafkaRecord<String, byte[]> record) {
-        ArticleRawV1 event = null;
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        List<IncomingKafkaRecord<String, byte[]>> records = new ArrayList<>();
+        List<ArticleRawV1> events = new ArrayList<>();
+        List<Runnable> deadLetters = new ArrayList<>();
+        List<CompletionStage<Void>> sent = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> received : batch) {
+            IncomingKafkaRecord<String, byte[]> record = (IncomingKafkaRecord<String, byte[]>) received;
+            try {
+                events.add(ArticleEventCodec.fromJson(record.getPayload()));
+                records.add(record);
+            } catch (InvalidEventException e) {
+                deadLetters.add(() -> sent.add(deadLetter(record, null, new DeadLetterException(FailureClassifier.classify(e), e))));
+            }
+        }
         try {
-            event = ArticleEventCodec.fromJson(record.getPayload());
-            pipeline.process(event);
-            return record.ack();
-        } catch (InvalidEventException e) {
-            return deadLetter(record, null, new DeadLetterException(FailureClassifier.classify(e), e));
-        } catch (DeadLetterException e) {
-            return deadLetter(record, event, e);
+            List<EnrichmentPipeline.Processed> results = events.isEmpty() ? List.of() : pipeline.processAll(events);
+            for (int i = 0; i < results.size(); i++) {
+                DeadLetterException failed = results.get(i).deadLetter();
+                if (failed != null) {
+                    IncomingKafkaRecord<String, byte[]> record = records.get(i);
+                    ArticleRawV1 event = events.get(i);
+                    deadLetters.add(() -> sent.add(deadLetter(record, event, failed)));
+                }
+            }
         } catch (ShutdownInProgressException e) {
-            // Neither acked nor nacked: its offset stays uncommitted and the record is consumed again after the restart.
+            // Neither acked nor nacked: the offsets stay uncommitted and the run is consumed again after the restart.
             return new CompletableFuture<>();
         }
+        deadLetters.forEach(Runnable::run);
+        return CompletableFuture.allOf(sent.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
+                .thenCompose(done -> batch.ack());
     }
 
     private CompletionStage<Void> deadLetter(IncomingKafkaRecord<String, byte[]> record, ArticleRawV1 event, DeadLetterException e) {

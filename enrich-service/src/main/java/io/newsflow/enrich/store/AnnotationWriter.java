@@ -8,14 +8,14 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Writes an article's entities, themes and enrichment versions, inside the caller's transaction. */
+/** Writes articles' entities, themes and enrichment versions, inside the caller's transaction. */
 @ApplicationScoped
 public class AnnotationWriter {
 
@@ -25,18 +25,25 @@ public class AnnotationWriter {
         this.em = em;
     }
 
+    /** An article's annotations as they are written: by article id, at its event time. */
+    public record Written(String articleId, Instant eventTime, Annotations annotations) {
+    }
+
+    /** Writes the entities, themes and versions of several new articles, each table's rows together. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void write(String articleId, Instant eventTime, Annotations annotations, Instant now) {
-        upsert(annotations.entities().stream().map(LinkedEntity::entity).toList());
-        entityRows(articleId, eventTime, annotations).forEach(em::persist);
-        themeRows(articleId, eventTime, annotations).forEach(em::persist);
-        ArticleEnrichment enrichment = new ArticleEnrichment();
-        enrichment.articleId = articleId;
-        enrichment.nerModel = annotations.nerModel();
-        enrichment.aliasVersion = annotations.aliasVersion();
-        enrichment.taxonomyVersion = annotations.taxonomyVersion();
-        enrichment.enrichedAt = now;
-        em.persist(enrichment);
+    public void writeAll(List<Written> batch, Instant now) {
+        upsert(batch.stream().flatMap(one -> one.annotations().entities().stream()).map(LinkedEntity::entity).toList());
+        batch.forEach(one -> entityRows(one.articleId(), one.eventTime(), one.annotations()).forEach(em::persist));
+        batch.forEach(one -> themeRows(one.articleId(), one.eventTime(), one.annotations()).forEach(em::persist));
+        batch.forEach(one -> {
+            ArticleEnrichment enrichment = new ArticleEnrichment();
+            enrichment.articleId = one.articleId();
+            enrichment.nerModel = one.annotations().nerModel();
+            enrichment.aliasVersion = one.annotations().aliasVersion();
+            enrichment.taxonomyVersion = one.annotations().taxonomyVersion();
+            enrichment.enrichedAt = now;
+            em.persist(enrichment);
+        });
     }
 
     /**
@@ -69,7 +76,7 @@ public class AnnotationWriter {
         }
         // Hibernate inserts before it deletes: the old rows must be gone before new ones with the same keys arrive.
         em.flush();
-        write(articleId, eventTime, annotations, now);
+        writeAll(List.of(new Written(articleId, eventTime, annotations)), now);
         return true;
     }
 
@@ -125,7 +132,9 @@ public class AnnotationWriter {
         if (entities.isEmpty()) {
             return;
         }
-        List<NamedEntity> sorted = entities.stream().sorted(Comparator.comparing(NamedEntity::id)).toList();
+        // Several articles of a run name the same entity; one row per id, or the statement would hit it twice.
+        List<NamedEntity> sorted = entities.stream().collect(Collectors.toMap(NamedEntity::id, entity -> entity, (first, later) -> first,
+                TreeMap::new)).values().stream().toList();
         em.createNativeQuery("INSERT INTO named_entity (id, type, name)"
                         + " SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS varchar[]), CAST(?3 AS text[])) ON CONFLICT (id) DO NOTHING")
                 .setParameter(1, sorted.stream().map(NamedEntity::id).toArray(String[]::new))

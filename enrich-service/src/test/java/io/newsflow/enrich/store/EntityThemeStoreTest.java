@@ -156,7 +156,7 @@ class EntityThemeStoreTest {
                 new LinkedEntity(lara, List.of(new int[] {0, 4}, new int[] {body.indexOf("Lara passed"), body.indexOf("Lara passed") + 4})),
                 new LinkedEntity(shouted, List.of(new int[] {21, 25}))), List.of(), "test-model", "test-aliases", "test-taxonomy");
 
-        assertEquals(StoreOutcome.STORED, articles.store(event, id, new DetectedLanguage("en", 1.0), body, fingerprinter.of(body), found));
+        assertEquals(StoreOutcome.STORED, articles.store(new ToStore(event, id, new DetectedLanguage("en", 1.0), body, fingerprinter.of(body), found)));
         assertLaraRow(id, 0, 21, body.indexOf("Lara passed"));
 
         int last = body.indexOf("Lara was");
