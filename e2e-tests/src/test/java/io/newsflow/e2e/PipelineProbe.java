@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -128,9 +129,16 @@ final class PipelineProbe {
         return metricSum(get(pipeline.config().enrichPort(), "/q/metrics"), name);
     }
 
+    /** Bytes of heap enrich uses now, all pools together. */
+    double enrichHeapUsed() {
+        return metricSum(get(pipeline.config().enrichPort(), "/q/metrics"), "jvm_memory_used_bytes{area=\"heap\"");
+    }
+
+    /** Sum of the series of {@code name}, which may end in the start of a label set, e.g. {@code metric{area="heap"}. */
     static double metricSum(String prometheusText, String name) {
-        return prometheusText.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        Predicate<String> series = name.contains("{") ? line -> line.startsWith(name)
+                : line -> line.startsWith(name + "{") || line.startsWith(name + " ");
+        return prometheusText.lines().filter(series).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private String bootstrap() {
