@@ -43,7 +43,7 @@ public final class TestDatabase {
                 WITH expected_bucket AS (
                     SELECT k.dim, g.grain, to_timestamp(floor(extract(epoch FROM k.event_time) / g.grain) * g.grain) AS bucket,
                            k.key, count(*)::integer AS articles
-                    FROM article_rollup_key k CROSS JOIN (VALUES (900), (3600), (86400)) AS g (grain) GROUP BY 1, 2, 3, 4),
+                    FROM article_rollup_key k CROSS JOIN rollup_grains() AS g GROUP BY 1, 2, 3, 4),
                 actual_bucket AS (SELECT dim, grain, bucket, key, articles FROM rollup_bucket WHERE articles > 0),
                 expected_total AS (
                     SELECT dim, key, count(*) AS articles FROM article_rollup_key GROUP BY 1, 2
@@ -90,6 +90,28 @@ public final class TestDatabase {
                 return columns;
             }
         }
+    }
+
+    /**
+     * A bug in the store, played by the real database: inserting an article whose title starts with
+     * {@code titlePrefix} fails with PostgreSQL's error {@code sqlState}, until {@link #fixBug} drops the trigger.
+     */
+    public static void refuseTitles(String trigger, String titlePrefix, String sqlState) throws SQLException {
+        execute("""
+                CREATE OR REPLACE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.title LIKE '%2$s%%' THEN
+                    RAISE EXCEPTION 'test bug refuses article %%', NEW.id USING ERRCODE = '%3$s';
+                  END IF;
+                  RETURN NEW;
+                END $$;
+                DROP TRIGGER IF EXISTS %1$s ON article;
+                CREATE TRIGGER %1$s BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION %1$s();
+                """.formatted(trigger, titlePrefix, sqlState));
+    }
+
+    public static void fixBug(String trigger) throws SQLException {
+        execute("DROP TRIGGER IF EXISTS " + trigger + " ON article");
     }
 
     /** Runs statements as the owner: the tests' triggers, jobs and fixtures. */

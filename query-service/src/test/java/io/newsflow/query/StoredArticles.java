@@ -26,7 +26,7 @@ import java.util.StringJoiner;
  */
 @QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false, initArgs = {
         @ResourceArg(name = "role", value = "reader"),
-        @ResourceArg(name = "migrations", value = "filesystem:../enrich-service/src/main/resources/db/migration")})
+        @ResourceArg(name = "migrations", value = "classpath:db/migration")})
 public final class StoredArticles {
 
     private StoredArticles() {

@@ -1,16 +1,17 @@
 package io.newsflow.enrich.store;
 
 import io.newsflow.events.ArticleRawV1;
+import io.newsflow.schema.Rollups;
 
 /**
  * An event's text as PostgreSQL can keep it. Any producer may put a NUL character into JSON, and a
  * {@code text} column refuses it (22021): it becomes U+FFFD, one char for one, so every offset into the
- * text stays true. A source longer than the rollups' key (500 characters) is cut there, so that filters,
+ * text stays true. A source longer than the rollups' key ({@link Rollups#SOURCE_KEY_CHARS}) is cut there, so that filters,
  * rankings and the {@code (source, event_time)} index see one value.
  */
 public final class StorableText {
 
-    static final int SOURCE_LIMIT = 500;
+    static final int SOURCE_LIMIT = Rollups.SOURCE_KEY_CHARS;
 
     private StorableText() {
     }

@@ -1,5 +1,5 @@
--- The rollup grains, written once: every function below reads them from here (and query-service's
--- io.newsflow.schema.RollupGrains mirrors them, checked by a test against this function).
+-- The rollup grains, written once: every function below reads them from here (io.newsflow.schema.Rollups
+-- mirrors them for Java, checked against this function by SchemaContractTest).
 CREATE FUNCTION rollup_grains() RETURNS TABLE (grain integer) LANGUAGE sql IMMUTABLE AS $$
     VALUES (900), (3600), (86400)
 $$;
