@@ -15,13 +15,18 @@ import jakarta.inject.Inject;
  * probability {@code 1 - (1 - J^4)^32} for shingle Jaccard similarity J: 0.87 at J = 0.5 (a copy
  * cut to half its length), 0.9998 at J = 0.8, 0.05 at J = 0.2 (stories on the same topic) — so
  * truncated and padded copies are found, and few unrelated articles need verifying.
- * Changing these constants changes every band key: raise {@link #VERSION} and re-index.
+ * Changing these constants changes every band key: raise {@link #ALGORITHM} and re-index.
  */
 @ApplicationScoped
 public class Fingerprinter {
 
-    /** Recorded with each stored fingerprint, so that fingerprints made differently are recognisable. */
-    public static final int VERSION = 1;
+    /**
+     * The MinHash and banding above. With the default shingles it is the fingerprint version itself, as
+     * stored since fingerprints exist; see {@link #version()}.
+     */
+    static final int ALGORITHM = 1;
+    static final int DEFAULT_SHINGLE_WORDS = 3;
+    static final int DEFAULT_SHINGLE_CHARS = 4;
     static final int COMPONENTS = 128;
     static final int BANDS = 32;
     static final int ROWS = COMPONENTS / BANDS;
@@ -31,15 +36,40 @@ public class Fingerprinter {
     private final SimilarityHashPolicy policy = SimilarityHashing.minHash(COMPONENTS, BITS_PER_COMPONENT);
     private final Shingler shingler;
     private final int minShingles;
+    private final int version;
 
     @Inject
     public Fingerprinter(DedupConfig config) {
-        this(new Shingler(config.shingleWords(), config.shingleChars()), config.minShingles());
+        this(config.shingleWords(), config.shingleChars(), config.minShingles());
     }
 
-    Fingerprinter(Shingler shingler, int minShingles) {
-        this.shingler = shingler;
+    Fingerprinter(int shingleWords, int shingleChars, int minShingles) {
+        this.shingler = new Shingler(shingleWords, shingleChars);
         this.minShingles = minShingles;
+        this.version = version(shingleWords, shingleChars);
+    }
+
+    /**
+     * Recorded with each stored fingerprint and required of every candidate: fingerprints made with
+     * other shingles share no band keys with these, so they are stale, and re-enrichment makes them
+     * again. {@value #ALGORITHM} for the default shingles (what every fingerprint stored before this
+     * rule has), else {@code 10000 × ALGORITHM + 100 × words + chars}, one number per setting.
+     */
+    static int version(int shingleWords, int shingleChars) {
+        if (shingleWords < 1 || shingleWords > 99) {
+            throw new IllegalArgumentException("NEWSFLOW_DEDUP_SHINGLE_WORDS=" + shingleWords + ": allowed are 1 to 99 words");
+        }
+        if (shingleChars < 1 || shingleChars > 99) {
+            throw new IllegalArgumentException("NEWSFLOW_DEDUP_SHINGLE_CHARS=" + shingleChars + ": allowed are 1 to 99 characters");
+        }
+        if (shingleWords == DEFAULT_SHINGLE_WORDS && shingleChars == DEFAULT_SHINGLE_CHARS) {
+            return ALGORITHM;
+        }
+        return 10_000 * ALGORITHM + 100 * shingleWords + shingleChars;
+    }
+
+    public int version() {
+        return version;
     }
 
     /** @param cleanText from {@code TextNormalizer.clean} */

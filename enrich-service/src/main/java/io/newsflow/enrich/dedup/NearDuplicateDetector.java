@@ -100,7 +100,7 @@ public class NearDuplicateDetector {
             recordAll(List.of(new Indexed(articleId, fingerprint)));
             return true;
         }
-        if (((Number) stored.get(0)[0]).intValue() == Fingerprinter.VERSION && Arrays.equals((byte[]) stored.get(0)[1], fingerprint.signature())) {
+        if (((Number) stored.get(0)[0]).intValue() == fingerprinter.version() && Arrays.equals((byte[]) stored.get(0)[1], fingerprint.signature())) {
             return false;
         }
         writeFingerprint("UPDATE article_fingerprint SET bands = CAST(?2 AS bigint[]), signature = ?3, shingle_count = ?4,"
@@ -145,7 +145,7 @@ public class NearDuplicateDetector {
                 .setParameter(2, arrayLiteral(fingerprint.bands()))
                 .setParameter(3, fingerprint.signature())
                 .setParameter(4, fingerprint.shingles().length)
-                .setParameter(5, (short) Fingerprinter.VERSION)
+                .setParameter(5, (short) fingerprinter.version())
                 .executeUpdate();
     }
 
@@ -156,7 +156,7 @@ public class NearDuplicateDetector {
                         + " WHERE bands && CAST(?1 AS bigint[]) AND article_id <> ?2 AND fingerprint_version = ?3 LIMIT " + MAX_BAND_MATCHES)
                 .setParameter(1, arrayLiteral(fingerprint.bands()))
                 .setParameter(2, articleId)
-                .setParameter(3, (short) Fingerprinter.VERSION)
+                .setParameter(3, (short) fingerprinter.version())
                 .getResultList();
         Map<String, Double> estimates = new TreeMap<>();
         for (Object[] row : rows) {

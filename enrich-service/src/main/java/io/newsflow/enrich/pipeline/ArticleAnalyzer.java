@@ -7,7 +7,9 @@ import io.newsflow.enrich.entity.EntityExtractor;
 import io.newsflow.enrich.language.DetectedLanguage;
 import io.newsflow.enrich.language.LanguageService;
 import io.newsflow.enrich.normalize.TextNormalizer;
-import io.newsflow.enrich.store.Annotations;
+import io.newsflow.enrich.store.analysis.Analysis;
+import io.newsflow.enrich.store.analysis.Annotations;
+import io.newsflow.enrich.store.analysis.Versions;
 import io.newsflow.enrich.theme.ThemeScorer;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +28,7 @@ public class ArticleAnalyzer {
     private final EntityExtractor entities;
     private final ThemeScorer themes;
     private final MeterRegistry metrics;
+    private final Versions versions;
 
     public ArticleAnalyzer(LanguageService language, Fingerprinter fingerprinter, EntityExtractor entities, ThemeScorer themes,
                            MeterRegistry metrics) {
@@ -34,6 +37,12 @@ public class ArticleAnalyzer {
         this.entities = entities;
         this.themes = themes;
         this.metrics = metrics;
+        this.versions = new Versions(entities.modelVersion(), entities.aliasVersion(), themes.version(), fingerprinter.version());
+    }
+
+    /** The versions every analysis of this replica is made with. */
+    public Versions versions() {
+        return versions;
     }
 
     public Analysis analyse(String title, String body) {
@@ -44,7 +53,7 @@ public class ArticleAnalyzer {
         DetectedLanguage detected = stage("language", () -> language.detect(text));
         Fingerprint fingerprint = stage("fingerprint", () -> fingerprinter.of(cleanBody));
         Annotations found = stage("annotate", () -> new Annotations(entities.extract(text, detected.code()),
-                themes.score(text, detected.code()), entities.modelVersion(), entities.aliasVersion(), themes.version()));
+                themes.score(text, detected.code()), versions.nerModel(), versions.aliasVersion(), versions.taxonomyVersion()));
         return new Analysis(cleanBody, detected, fingerprint, found);
     }
 

@@ -107,8 +107,7 @@ public class EnrichmentPipeline {
         }
         ArticleRawV1 event = StorableText.of(received);
         try {
-            Analysis analysis = analyzer.analyse(event.title(), event.body());
-            return new ToStore(event, articleId, analysis.language(), analysis.cleanBody(), analysis.fingerprint(), analysis.annotations());
+            return new ToStore(event, articleId, analyzer.analyse(event.title(), event.body()));
         } catch (RuntimeException e) {
             // The models touch no database: whatever fails here fails the same way next time.
             throw new DeadLetterException(FailureClassifier.classify(e), e);
@@ -144,7 +143,7 @@ public class EnrichmentPipeline {
     private static void log(ToStore one, Processed result) {
         if (result.outcome() != null) {
             LOG.infof("event=%s article=%s outcome=%s language=%s confidence=%.2f", one.event().eventId(), one.articleId(), result.outcome(),
-                    one.language().code(), one.language().confidence());
+                    one.analysis().language().code(), one.analysis().language().confidence());
         }
     }
 }

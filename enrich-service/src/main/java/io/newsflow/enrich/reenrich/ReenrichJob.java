@@ -1,5 +1,6 @@
 package io.newsflow.enrich.reenrich;
 
+import io.newsflow.enrich.store.analysis.Versions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -70,7 +71,7 @@ public class ReenrichJob {
 
     ReenrichStatus status() {
         return new ReenrichStatus(id, scope.name().toLowerCase(Locale.ROOT), state.name(),
-                new ReenrichStatus.Versions(nerModel, aliasVersion, taxonomyVersion, fingerprintVersion),
+                new Versions(nerModel, aliasVersion, taxonomyVersion, fingerprintVersion),
                 total == null ? 0 : total, changed + unchanged + failed, changed, unchanged, failed, startedAt, finishedAt, error,
                 owner, heartbeatAt, resumed);
     }

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.reenrich;
 
+import io.newsflow.enrich.store.analysis.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -41,7 +42,7 @@ public class ReenrichJobService {
      * unique index on RUNNING rows lets only one exist.
      */
     @Transactional
-    public Optional<ReenrichJob> create(ReenrichScope scope, ReenrichStatus.Versions versions, String owner) {
+    public Optional<ReenrichJob> create(ReenrichScope scope, Versions versions, String owner) {
         String id = UUID.randomUUID().toString();
         int inserted = withVersions(em.createNativeQuery("INSERT INTO reenrich_job (id, scope, state, owner, heartbeat_at, ner_model,"
                 + " alias_version, taxonomy_version, fingerprint_version) VALUES (?1, ?2, 'RUNNING', ?3, now(), ?4, ?5, ?6, ?7)"
@@ -59,7 +60,7 @@ public class ReenrichJobService {
      * replicas claiming at once, one gets it and the others go on without waiting.
      */
     @Transactional
-    public Optional<ReenrichJob> claim(ReenrichStatus.Versions versions, String owner, Duration lease) {
+    public Optional<ReenrichJob> claim(Versions versions, String owner, Duration lease) {
         List<?> ids = withVersions(em.createNativeQuery("UPDATE reenrich_job SET owner = ?1, heartbeat_at = now(), resumed = resumed + 1"
                 + " WHERE id = (SELECT id FROM reenrich_job WHERE state = 'RUNNING'"
                 + " AND (owner IS NULL OR owner = ?1 OR heartbeat_at < now() - make_interval(secs => ?2))"
@@ -76,7 +77,7 @@ public class ReenrichJobService {
      * cannot be finished as it was started: it fails, and frees the way for a new job.
      */
     @Transactional
-    public int failAbandoned(ReenrichStatus.Versions versions, Duration lease) {
+    public int failAbandoned(Versions versions, Duration lease) {
         return withVersions(em.createNativeQuery("UPDATE reenrich_job SET state = 'FAILED', finished_at = now(), error = 'interrupted, and"
                 + " the replicas now run other model, alias, taxonomy or fingerprint versions: start a new job'"
                 + " WHERE state = 'RUNNING' AND (owner IS NULL OR heartbeat_at < now() - make_interval(secs => ?1))"
@@ -153,7 +154,7 @@ public class ReenrichJobService {
     }
 
     /** Binds the versions to the four parameters from {@code first} on. */
-    private static Query withVersions(Query query, int first, ReenrichStatus.Versions versions) {
+    private static Query withVersions(Query query, int first, Versions versions) {
         return query.setParameter(first, versions.nerModel())
                 .setParameter(first + 1, versions.aliasVersion())
                 .setParameter(first + 2, versions.taxonomyVersion())

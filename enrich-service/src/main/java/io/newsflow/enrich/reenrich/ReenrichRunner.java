@@ -1,11 +1,9 @@
 package io.newsflow.enrich.reenrich;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newsflow.enrich.dedup.Fingerprinter;
-import io.newsflow.enrich.entity.EntityExtractor;
-import io.newsflow.enrich.pipeline.Analysis;
 import io.newsflow.enrich.pipeline.ArticleAnalyzer;
-import io.newsflow.enrich.theme.ThemeScorer;
+import io.newsflow.enrich.store.analysis.Analysis;
+import io.newsflow.enrich.store.analysis.Versions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +37,7 @@ public class ReenrichRunner {
     private final ArticleAnalyzer analyzer;
     private final ReenrichConfig config;
     private final MeterRegistry metrics;
-    private final ReenrichStatus.Versions versions;
+    private final Versions versions;
     private final String replica;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> daemon(task, "newsflow-reenrich"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "newsflow-reenrich-heartbeat"));
@@ -47,13 +45,13 @@ public class ReenrichRunner {
     private String current;
 
     public ReenrichRunner(ReenrichService service, ReenrichJobService jobs, ArticleAnalyzer analyzer, ReenrichConfig config,
-                          ReplicaConfig replicaConfig, MeterRegistry metrics, EntityExtractor entities, ThemeScorer themes) {
+                          ReplicaConfig replicaConfig, MeterRegistry metrics) {
         this.service = service;
         this.jobs = jobs;
         this.analyzer = analyzer;
         this.config = config;
         this.metrics = metrics;
-        this.versions = new ReenrichStatus.Versions(entities.modelVersion(), entities.aliasVersion(), themes.version(), Fingerprinter.VERSION);
+        this.versions = analyzer.versions();
         this.replica = replicaConfig.instanceId().orElseGet(() -> Optional.ofNullable(System.getenv("HOSTNAME")).orElse("enrich")
                 + "-" + UUID.randomUUID().toString().substring(0, 8));
     }

@@ -1,14 +1,13 @@
 package io.newsflow.enrich.reenrich;
 
-import io.newsflow.enrich.dedup.Fingerprinter;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
-import io.newsflow.enrich.entity.EntityExtractor;
-import io.newsflow.enrich.pipeline.Analysis;
+import io.newsflow.enrich.pipeline.ArticleAnalyzer;
 import io.newsflow.enrich.rollup.RollupRepository;
 import io.newsflow.enrich.store.AnnotationWriter;
 import io.newsflow.enrich.store.Article;
 import io.newsflow.enrich.store.ArticleRepository;
-import io.newsflow.enrich.theme.ThemeScorer;
+import io.newsflow.enrich.store.analysis.Analysis;
+import io.newsflow.schema.EventTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -41,19 +40,17 @@ public class ReenrichService {
     private final ArticleRepository articles;
     private final NearDuplicateDetector nearDuplicates;
     private final AnnotationWriter annotations;
-    private final EntityExtractor entities;
-    private final ThemeScorer themes;
+    private final ArticleAnalyzer analyzer;
     private final RollupRepository rollups;
     private final ReenrichJobService jobs;
 
     public ReenrichService(EntityManager em, ArticleRepository articles, NearDuplicateDetector nearDuplicates, AnnotationWriter annotations,
-                           EntityExtractor entities, ThemeScorer themes, RollupRepository rollups, ReenrichJobService jobs) {
+                           ArticleAnalyzer analyzer, RollupRepository rollups, ReenrichJobService jobs) {
         this.em = em;
         this.articles = articles;
         this.nearDuplicates = nearDuplicates;
         this.annotations = annotations;
-        this.entities = entities;
-        this.themes = themes;
+        this.analyzer = analyzer;
         this.rollups = rollups;
         this.jobs = jobs;
     }
@@ -103,7 +100,7 @@ public class ReenrichService {
         article.cleanBody = analysis.cleanBody();
         article.language = analysis.language().code();
         article.languageConfidence = analysis.language().confidence();
-        Instant eventTime = article.publishedAt != null ? article.publishedAt : article.ingestedAt;
+        Instant eventTime = EventTime.of(article.publishedAt, article.ingestedAt);
         changed |= nearDuplicates.reindex(articleId, analysis.fingerprint());
         changed |= annotations.replace(articleId, eventTime, analysis.annotations(), Instant.now());
         rollups.add(articleId);
@@ -117,9 +114,9 @@ public class ReenrichService {
         return em.createNativeQuery(sql)
                 .setParameter(1, afterSeq)
                 .setParameter(2, scope == ReenrichScope.ALL)
-                .setParameter(3, entities.modelVersion())
-                .setParameter(4, entities.aliasVersion())
-                .setParameter(5, themes.version())
-                .setParameter(6, (short) Fingerprinter.VERSION);
+                .setParameter(3, analyzer.versions().nerModel())
+                .setParameter(4, analyzer.versions().aliasVersion())
+                .setParameter(5, analyzer.versions().taxonomyVersion())
+                .setParameter(6, (short) analyzer.versions().fingerprintVersion());
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.reenrich;
 
+import io.newsflow.enrich.store.analysis.Versions;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -24,7 +25,4 @@ public record ReenrichStatus(
         @Schema(description = "The running replica's last sign of life; another replica resumes the job once it is older than"
                 + " NEWSFLOW_REENRICH_LEASE_TIMEOUT") Instant heartbeatAt,
         @Schema(description = "How often the job was resumed after its replica stopped") int resumed) {
-
-    public record Versions(String nerModel, String aliasVersion, String taxonomyVersion, int fingerprintVersion) {
-    }
 }

@@ -2,6 +2,7 @@ package io.newsflow.enrich.store;
 
 import io.newsflow.enrich.entity.LinkedEntity;
 import io.newsflow.enrich.entity.NamedEntity;
+import io.newsflow.enrich.store.analysis.Annotations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -3,6 +3,7 @@ package io.newsflow.enrich.store;
 import io.newsflow.enrich.dedup.NearDuplicateDetector;
 import io.newsflow.enrich.rollup.RollupRepository;
 import io.newsflow.events.ArticleRawV1;
+import io.newsflow.schema.EventTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -83,8 +84,8 @@ public class ArticleService {
         stored.forEach(one -> articles.persist(article(one, now)));
         articles.flush();
         received.forEach(receipts::persist);
-        nearDuplicates.recordAll(stored.stream().map(one -> new NearDuplicateDetector.Indexed(one.articleId(), one.fingerprint())).toList());
-        annotations.writeAll(stored.stream().map(one -> new AnnotationWriter.Written(one.articleId(), eventTime(one, now), one.annotations()))
+        nearDuplicates.recordAll(stored.stream().map(one -> new NearDuplicateDetector.Indexed(one.articleId(), one.analysis().fingerprint())).toList());
+        annotations.writeAll(stored.stream().map(one -> new AnnotationWriter.Written(one.articleId(), eventTime(one, now), one.analysis().annotations()))
                 .toList(), now);
         rollups.addAll(stored.stream().map(ToStore::articleId).toList());
         rollups.dataChanged();
@@ -98,7 +99,7 @@ public class ArticleService {
     }
 
     private static Instant eventTime(ToStore one, Instant now) {
-        return one.event().publishedAt() != null ? one.event().publishedAt() : ingestedAt(one.event(), now);
+        return EventTime.of(one.event().publishedAt(), ingestedAt(one.event(), now));
     }
 
     private static Instant ingestedAt(ArticleRawV1 event, Instant now) {
@@ -111,15 +112,15 @@ public class ArticleService {
         article.id = one.articleId();
         article.title = event.title();
         article.body = event.body();
-        article.cleanBody = one.cleanBody();
+        article.cleanBody = one.analysis().cleanBody();
         article.source = event.source();
         article.author = event.author();
         article.url = event.url();
         article.publishedAt = event.publishedAt();
         article.ingestedAt = ingestedAt(event, now);
         article.storedAt = now;
-        article.language = one.language().code();
-        article.languageConfidence = one.language().confidence();
+        article.language = one.analysis().language().code();
+        article.languageConfidence = one.analysis().language().confidence();
         return article;
     }
 

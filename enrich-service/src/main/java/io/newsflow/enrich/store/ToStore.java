@@ -1,10 +1,8 @@
 package io.newsflow.enrich.store;
 
-import io.newsflow.enrich.dedup.Fingerprint;
-import io.newsflow.enrich.language.DetectedLanguage;
+import io.newsflow.enrich.store.analysis.Analysis;
 import io.newsflow.events.ArticleRawV1;
 
-/** One event with what analysis made of it, ready for the store transaction. */
-public record ToStore(ArticleRawV1 event, String articleId, DetectedLanguage language, String cleanBody, Fingerprint fingerprint,
-                      Annotations annotations) {
+/** One event with what analysis made of it, ready for the store transaction; the article id is derived from its content. */
+public record ToStore(ArticleRawV1 event, String articleId, Analysis analysis) {
 }

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.newsflow.enrich.RawTopicProducer.event;
-import static io.newsflow.enrich.TestDatabase.execute;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,22 +47,12 @@ class DeadLetterReplayTest {
 
     @AfterEach
     void fixTheBug() throws Exception {
-        execute("DROP TRIGGER IF EXISTS test_bug ON article");
+        TestDatabase.fixBug("test_bug");
     }
 
     @Test
     void aDeterministicFailureIsDeadLetteredAtOnceAndReplayedOnceFixed() throws Exception {
-        execute("""
-                CREATE OR REPLACE FUNCTION test_bug() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  IF NEW.title LIKE 'Refused by a bug%' THEN
-                    RAISE EXCEPTION 'test bug refuses article %', NEW.id USING ERRCODE = '22023';
-                  END IF;
-                  RETURN NEW;
-                END $$;
-                DROP TRIGGER IF EXISTS test_bug ON article;
-                CREATE TRIGGER test_bug BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION test_bug();
-                """);
+        TestDatabase.refuseTitles("test_bug", "Refused by a bug", "22023");
         double waitsBefore = count("newsflow.enrich.transient.waits");
         String run = UUID.randomUUID().toString().substring(0, 8);
         ArticleRawV1 refused = event("Refused by a bug " + run, "This article meets a bug in the store and waits in the dead-letter topic.");

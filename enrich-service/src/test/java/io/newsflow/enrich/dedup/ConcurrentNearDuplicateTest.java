@@ -1,12 +1,12 @@
 package io.newsflow.enrich.dedup;
 
 import io.newsflow.enrich.TestDatabase;
-import io.newsflow.enrich.pipeline.Analysis;
 import io.newsflow.enrich.pipeline.ArticleAnalyzer;
 import io.newsflow.enrich.quality.SyntheticArticles;
 import io.newsflow.enrich.store.ArticleService;
 import io.newsflow.enrich.store.StoreOutcome;
 import io.newsflow.enrich.store.ToStore;
+import io.newsflow.enrich.store.analysis.Analysis;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.events.ContentId;
 import io.newsflow.stack.StackTestResource;
@@ -81,8 +81,7 @@ class ConcurrentNearDuplicateTest {
     private StoreOutcome storeAndHold(ArticleRawV1 event, CountDownLatch stored) {
         Analysis analysis = analyzer.analyse(event.title(), event.body());
         return QuarkusTransaction.requiringNew().call(() -> {
-            StoreOutcome outcome = articles.store(new ToStore(event, event.articleId(), analysis.language(), analysis.cleanBody(),
-                    analysis.fingerprint(), analysis.annotations()));
+            StoreOutcome outcome = articles.store(new ToStore(event, event.articleId(), analysis));
             stored.countDown();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> stored.getCount() == 0 || waitingForLocks() > 0);

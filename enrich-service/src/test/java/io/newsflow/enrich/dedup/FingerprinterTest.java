@@ -8,11 +8,12 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FingerprinterTest {
 
-    private final Fingerprinter fingerprinter = new Fingerprinter(new Shingler(3, 4), 12);
+    private final Fingerprinter fingerprinter = new Fingerprinter(3, 4, 12);
 
     @Test
     void aLightlyEditedCopyWithABoilerplateTailSharesBandsAndEstimatesHigh() {
@@ -53,6 +54,18 @@ class FingerprinterTest {
         assertEquals(1.0, NearDuplicateRule.overlapFromJaccard(0.5, 100, 50), 1e-9);
         // Two sets of 100 sharing 60: J = 60/140.
         assertEquals(0.6, NearDuplicateRule.overlapFromJaccard(60.0 / 140, 100, 100), 1e-9);
+    }
+
+    @Test
+    void theVersionNamesTheShinglesAndKeepsOneForTheDefaults() {
+        assertEquals(1, fingerprinter.version(), "what every fingerprint stored before shingle settings counted has");
+        assertEquals(10_404, new Fingerprinter(4, 4, 12).version());
+        assertEquals(10_302, new Fingerprinter(3, 2, 12).version());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Fingerprinter(100, 4, 12));
+        assertTrue(e.getMessage().startsWith("NEWSFLOW_DEDUP_SHINGLE_WORDS=100"), e.getMessage());
+        // Another making shares no band with the default one: a lookup across versions would find nothing.
+        String text = TextNormalizer.clean(Samples.bodyOf("000"));
+        assertEquals(0, sharedBands(fingerprinter.of(text), new Fingerprinter(4, 4, 12).of(text)));
     }
 
     private static long sharedBands(Fingerprint a, Fingerprint b) {

@@ -31,7 +31,7 @@ class NearDuplicateQuality {
     private static final int ARTICLE_CHARS = 5000;
     private static final double[] THRESHOLDS = {0.7, 0.8, 0.9};
 
-    private final Fingerprinter fingerprinter = new Fingerprinter(new Shingler(3, 4), 12);
+    private final Fingerprinter fingerprinter = new Fingerprinter(3, 4, 12);
 
     @Test
     void scoresNearAndExactDuplicatesOnAGeneratedSet() {

@@ -22,7 +22,6 @@ import java.util.stream.IntStream;
 
 import static io.newsflow.enrich.RawTopicProducer.event;
 import static io.newsflow.enrich.TestDatabase.count;
-import static io.newsflow.enrich.TestDatabase.execute;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,7 +44,7 @@ class RunStoreTest {
 
     @AfterEach
     void fixTheBug() throws Exception {
-        execute("DROP TRIGGER IF EXISTS test_run_bug ON article");
+        TestDatabase.fixBug("test_run_bug");
     }
 
     @Test
@@ -81,17 +80,7 @@ class RunStoreTest {
 
     @Test
     void anArticleThatFailsInARunFailsAloneAndTheOthersAreStored() throws Exception {
-        execute("""
-                CREATE OR REPLACE FUNCTION test_run_bug() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  IF NEW.title LIKE 'Refused in a run%' THEN
-                    RAISE EXCEPTION 'test bug refuses article %', NEW.id USING ERRCODE = '22023';
-                  END IF;
-                  RETURN NEW;
-                END $$;
-                DROP TRIGGER IF EXISTS test_run_bug ON article;
-                CREATE TRIGGER test_run_bug BEFORE INSERT ON article FOR EACH ROW EXECUTE FUNCTION test_run_bug();
-                """);
+        TestDatabase.refuseTitles("test_run_bug", "Refused in a run", "22023");
         String tag = tag();
         ArticleRawV1 first = event("First of the run " + tag, body(tag, "first", 60));
         ArticleRawV1 refused = event("Refused in a run " + tag, body(tag, "refused", 60));

@@ -1,7 +1,8 @@
 package io.newsflow.enrich.reenrich;
 
 import io.newsflow.enrich.TestDatabase;
-import io.newsflow.enrich.dedup.Fingerprinter;
+import io.newsflow.enrich.pipeline.ArticleAnalyzer;
+import io.newsflow.enrich.store.analysis.Versions;
 import io.newsflow.stack.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,9 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.newsflow.enrich.TestDatabase.execute;
 import static io.newsflow.enrich.reenrich.ReenrichApi.authorized;
 import static io.newsflow.enrich.reenrich.ReenrichApi.endOf;
-import static io.newsflow.enrich.TestDatabase.execute;
 import static io.newsflow.enrich.reenrich.ReenrichApi.noJobRunning;
 import static io.newsflow.enrich.reenrich.ReenrichApi.runToTheEnd;
 import static io.newsflow.enrich.reenrich.ReenrichApi.store;
@@ -48,6 +49,9 @@ class ReenrichJobTest {
 
     @Inject
     ReenrichJobService jobs;
+
+    @Inject
+    ArticleAnalyzer analyzer;
 
     @Test
     void anyReplicaAnswersForAJobAnotherReplicaRan() throws Exception {
@@ -116,7 +120,7 @@ class ReenrichJobTest {
     void ofTwoReplicasClaimingOneJobAtOnceExactlyOneGetsIt() throws Exception {
         noJobRunning();
         List<String> current = currentVersions();
-        ReenrichStatus.Versions versions = new ReenrichStatus.Versions(current.get(0), current.get(1), current.get(2), Fingerprinter.VERSION);
+        Versions versions = new Versions(current.get(0), current.get(1), current.get(2), analyzer.versions().fingerprintVersion());
         // Silent for 1 s: past the 500 ms lease the two claimants use, not yet past this replica's 2 s.
         String job = insertRunning(current, "enrich-gone", "now() - interval '1 second'", maxSeq(), 0);
         CyclicBarrier together = new CyclicBarrier(2);
@@ -179,11 +183,11 @@ class ReenrichJobTest {
     }
 
     /** A RUNNING job as another replica would have written it; returns its id. */
-    private static String insertRunning(List<String> versions, String owner, String heartbeatSql, long afterSeq, long changed) throws SQLException {
+    private String insertRunning(List<String> versions, String owner, String heartbeatSql, long afterSeq, long changed) throws SQLException {
         String id = UUID.randomUUID().toString();
         execute("INSERT INTO reenrich_job (id, scope, state, ner_model, alias_version, taxonomy_version, fingerprint_version, total, changed,"
                 + " after_seq, owner, heartbeat_at) VALUES ('" + id + "', 'STALE', 'RUNNING', '" + versions.get(0) + "', '" + versions.get(1)
-                + "', '" + versions.get(2) + "', " + Fingerprinter.VERSION + ", 3, " + changed + ", " + afterSeq + ", '" + owner + "', "
+                + "', '" + versions.get(2) + "', " + analyzer.versions().fingerprintVersion() + ", 3, " + changed + ", " + afterSeq + ", '" + owner + "', "
                 + heartbeatSql + ")");
         return id;
     }

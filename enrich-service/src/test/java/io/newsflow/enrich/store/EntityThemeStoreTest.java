@@ -2,25 +2,27 @@ package io.newsflow.enrich.store;
 
 import io.newsflow.enrich.Samples;
 import io.newsflow.enrich.TestDatabase;
-import io.newsflow.events.ArticleEventCodec;
-import io.newsflow.events.ArticleRawV1;
-import io.newsflow.events.ContentId;
-import io.newsflow.stack.StackTestResource;
-import io.newsflow.stack.TestStack;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import io.newsflow.enrich.dedup.Fingerprinter;
 import io.newsflow.enrich.entity.EntityType;
 import io.newsflow.enrich.entity.LinkedEntity;
 import io.newsflow.enrich.entity.NamedEntity;
 import io.newsflow.enrich.language.DetectedLanguage;
+import io.newsflow.enrich.store.analysis.Analysis;
+import io.newsflow.enrich.store.analysis.Annotations;
+import io.newsflow.events.ArticleEventCodec;
+import io.newsflow.events.ArticleRawV1;
+import io.newsflow.events.ContentId;
+import io.newsflow.stack.StackTestResource;
+import io.newsflow.stack.TestStack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Array;
@@ -156,7 +158,7 @@ class EntityThemeStoreTest {
                 new LinkedEntity(lara, List.of(new int[] {0, 4}, new int[] {body.indexOf("Lara passed"), body.indexOf("Lara passed") + 4})),
                 new LinkedEntity(shouted, List.of(new int[] {21, 25}))), List.of(), "test-model", "test-aliases", "test-taxonomy");
 
-        assertEquals(StoreOutcome.STORED, articles.store(new ToStore(event, id, new DetectedLanguage("en", 1.0), body, fingerprinter.of(body), found)));
+        assertEquals(StoreOutcome.STORED, articles.store(new ToStore(event, id, new Analysis(body, new DetectedLanguage("en", 1.0), fingerprinter.of(body), found))));
         assertLaraRow(id, 0, 21, body.indexOf("Lara passed"));
 
         int last = body.indexOf("Lara was");

@@ -1,4 +1,4 @@
-package io.newsflow.enrich.store;
+package io.newsflow.enrich.store.analysis;
 
 import io.newsflow.enrich.entity.LinkedEntity;
 import io.newsflow.enrich.theme.ThemeScore;
