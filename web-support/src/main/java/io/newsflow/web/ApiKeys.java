@@ -8,8 +8,10 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * The API-key check each service's request filter applies to its own paths: the key comes as an
- * {@value #HEADER} header or an {@code Authorization: Bearer} token. Unset or blank, every request passes.
+ * A service's API-key rule, which {@link ApiKeyFilter} applies: requests to REST resources under
+ * a path prefix must carry the key as an {@value #HEADER} header or an {@code Authorization: Bearer}
+ * token. Unset or blank, every request passes. Each service produces its one instance (a CDI
+ * producer) from the variable its operators set.
  */
 public final class ApiKeys {
 
@@ -18,19 +20,24 @@ public final class ApiKeys {
 
     private static final String BEARER = "Bearer ";
 
+    private final String pathPrefix;
     private final Optional<byte[]> key;
     private final String refusal;
 
-    /** @param envVar the variable an operator sets the key with, named in the 401 so the caller knows what is missing */
-    public ApiKeys(Optional<String> configured, String envVar) {
+    /**
+     * @param pathPrefix requests whose path starts with this need the key; {@code /} for every REST resource
+     * @param envVar     the variable an operator sets the key with, named in the 401 so the caller knows what is missing
+     */
+    public ApiKeys(String pathPrefix, Optional<String> configured, String envVar) {
+        this.pathPrefix = pathPrefix;
         this.key = configured.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8));
         this.refusal = "This API needs the key configured as " + envVar + ", sent as an " + HEADER
                 + " header or an Authorization: Bearer token.";
     }
 
-    /** Throws a 401 {@link ProblemException} unless no key is configured or the request carries it. */
+    /** Throws a 401 {@link ProblemException} unless the path is open, no key is configured or the request carries it. */
     public void check(ContainerRequestContext request) {
-        if (key.isEmpty()) {
+        if (key.isEmpty() || !request.getUriInfo().getPath().startsWith(pathPrefix)) {
             return;
         }
         String presented = request.getHeaderString(HEADER);
