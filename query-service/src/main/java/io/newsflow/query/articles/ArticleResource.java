@@ -1,7 +1,7 @@
 package io.newsflow.query.articles;
 
 import io.newsflow.query.filter.FilterParameters;
-import io.newsflow.query.http.Parameters;
+import io.newsflow.query.filter.Parameters;
 import io.newsflow.web.Problem;
 import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.BeanParam;

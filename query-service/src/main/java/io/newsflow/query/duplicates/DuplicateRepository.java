@@ -2,11 +2,12 @@ package io.newsflow.query.duplicates;
 
 import io.newsflow.query.duplicates.DuplicateCluster.Member;
 import io.newsflow.query.filter.ArticleFilter;
-import io.newsflow.query.filter.NativeSql;
-import io.newsflow.query.filter.Rows;
+import io.newsflow.query.sql.NativeSql;
+import io.newsflow.query.sql.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ public class DuplicateRepository {
     }
 
     /** The {@code limit} most recently changed clusters whose canonical article matches, with their members. */
+    @Transactional
     List<DuplicateCluster> recent(ArticleFilter filter, int limit) {
         NativeSql sql = new NativeSql("SELECT dc.id, dc.canonical_id, dc.size, dc.updated_at FROM duplicate_cluster dc"
                 + " JOIN article a ON a.id = dc.canonical_id WHERE true");

@@ -1,8 +1,8 @@
 package io.newsflow.query.duplicates;
 
 import io.newsflow.query.filter.FilterParameters;
+import io.newsflow.query.filter.Parameters;
 import io.newsflow.query.http.ApiDocs;
-import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -26,10 +26,10 @@ import java.util.List;
 @Tag(name = "duplicates", description = "Clusters of near-duplicate articles")
 public class DuplicateResource {
 
-    private final DuplicateService service;
+    private final DuplicateRepository repository;
 
-    public DuplicateResource(DuplicateService service) {
-        this.service = service;
+    public DuplicateResource(DuplicateRepository repository) {
+        this.repository = repository;
     }
 
     @GET
@@ -49,6 +49,6 @@ public class DuplicateResource {
             @BeanParam FilterParameters filters,
             @Parameter(description = "Clusters at most, 1 to 1000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.recent(filters.filter(), Parameters.limit(limit));
+        return repository.recent(filters.filter(), Parameters.limit(limit));
     }
 }

@@ -1,13 +1,14 @@
 package io.newsflow.query.entities;
 
+import io.newsflow.query.aggregation.RankingRepository;
 import io.newsflow.query.filter.ArticleFilter;
 import io.newsflow.query.filter.Dimension;
-import io.newsflow.query.filter.NativeSql;
-import io.newsflow.query.filter.RankingRepository;
-import io.newsflow.query.filter.Rows;
+import io.newsflow.query.sql.NativeSql;
+import io.newsflow.query.sql.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public class EntityRepository {
     }
 
     /** The entities most matching articles mention; type null for all types. */
+    @Transactional
     List<EntityCount> top(ArticleFilter filter, String type, int limit) {
         return withNames(rankings.top(filter, Dimension.ENTITY, type, limit));
     }

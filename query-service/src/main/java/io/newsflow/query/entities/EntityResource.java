@@ -1,10 +1,10 @@
 package io.newsflow.query.entities;
 
+import io.newsflow.query.csv.CsvWriter;
+import io.newsflow.query.csv.FormatParameter;
 import io.newsflow.query.filter.FilterParameters;
-import io.newsflow.query.http.CsvWriter;
-import io.newsflow.query.http.FormatParameter;
+import io.newsflow.query.filter.Parameters;
 import io.newsflow.query.http.ApiDocs;
-import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
 import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.BeanParam;
@@ -33,9 +33,11 @@ public class EntityResource {
     private static final String EXAMPLE = "[{\"id\":\"person/kim-jong-un\",\"name\":\"Kim Jong Un\",\"type\":\"PERSON\",\"articles\":12},"
             + "{\"id\":\"location/pyongyang\",\"name\":\"Pyongyang\",\"type\":\"LOCATION\",\"articles\":9}]";
 
+    private final EntityRepository repository;
     private final EntityService service;
 
-    public EntityResource(EntityService service) {
+    public EntityResource(EntityRepository repository, EntityService service) {
+        this.repository = repository;
         this.service = service;
     }
 
@@ -57,7 +59,7 @@ public class EntityResource {
             @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.top(filters.filter(), Parameters.entityType(type),
+        return repository.top(filters.filter(), Parameters.entityType(type),
                 Parameters.limit(limit));
     }
 

@@ -16,11 +16,6 @@ public class EntityService {
         this.repository = repository;
     }
 
-    @Transactional
-    public List<EntityCount> top(ArticleFilter filter, String type, int limit) {
-        return repository.top(filter, type, limit);
-    }
-
     /** Empty when no entity has this id, so an unknown id is told apart from one without neighbours. */
     @Transactional
     public Optional<List<EntityCount>> related(String id, ArticleFilter filter, String type, int limit) {

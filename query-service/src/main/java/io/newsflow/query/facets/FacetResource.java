@@ -1,13 +1,15 @@
 package io.newsflow.query.facets;
 
+import io.newsflow.query.aggregation.RankingRepository;
+import io.newsflow.query.csv.CsvWriter;
+import io.newsflow.query.csv.FormatParameter;
 import io.newsflow.query.facets.Facets.LanguageCount;
 import io.newsflow.query.facets.Facets.SourceCount;
 import io.newsflow.query.facets.Facets.ThemeCount;
+import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.filter.FilterParameters;
-import io.newsflow.query.http.CsvWriter;
-import io.newsflow.query.http.FormatParameter;
+import io.newsflow.query.filter.Parameters;
 import io.newsflow.query.http.ApiDocs;
-import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -31,10 +33,10 @@ import java.util.List;
 @Tag(name = "rankings", description = "The most frequent themes, languages and sources among matching articles")
 public class FacetResource {
 
-    private final FacetService service;
+    private final RankingRepository rankings;
 
-    public FacetResource(FacetService service) {
-        this.service = service;
+    public FacetResource(RankingRepository rankings) {
+        this.rankings = rankings;
     }
 
     @GET
@@ -53,7 +55,8 @@ public class FacetResource {
             @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.themes(filters.filter(), Parameters.limit(limit));
+        return rankings.top(filters.filter(), Dimension.THEME, null, Parameters.limit(limit)).stream()
+                .map(c -> new ThemeCount(c.key(), c.articles())).toList();
     }
 
     @GET
@@ -72,7 +75,8 @@ public class FacetResource {
             @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.languages(filters.filter(), Parameters.limit(limit));
+        return rankings.top(filters.filter(), Dimension.LANGUAGE, null, Parameters.limit(limit)).stream()
+                .map(c -> new LanguageCount(c.key(), c.articles())).toList();
     }
 
     @GET
@@ -92,6 +96,7 @@ public class FacetResource {
             @BeanParam FormatParameter format,
             @Parameter(description = ApiDocs.LIMIT, schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
             @QueryParam("limit") String limit) {
-        return service.sources(filters.filter(), Parameters.limit(limit));
+        return rankings.top(filters.filter(), Dimension.SOURCE, null, Parameters.limit(limit)).stream()
+                .map(c -> new SourceCount(c.key(), c.articles())).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.newsflow.query.filter;
 
-import io.newsflow.query.http.Parameters;
+import io.newsflow.query.sql.NativeSql;
+import io.newsflow.query.sql.Rows;
 import io.newsflow.query.time.TimeRange;
 
 /**

@@ -1,5 +1,7 @@
 package io.newsflow.query.filter;
 
+import io.newsflow.query.sql.Rows;
+
 import java.util.Locale;
 
 /** A property articles are counted by: rankings list its most frequent values, timelines one series per value. */

@@ -1,8 +1,8 @@
 package io.newsflow.query.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.newsflow.query.freshness.Refreshers;
 import io.newsflow.query.http.QueryConfig;
-import io.newsflow.query.http.Refreshers;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import io.newsflow.query.pipeline.PipelineStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 
@@ -27,6 +28,7 @@ public class StatsRepository {
         this.entityManager = entityManager;
     }
 
+    @Transactional
     Stats totals(PipelineStatus pipeline) {
         Tuple t = (Tuple) entityManager.createNativeQuery(TOTALS, Tuple.class).getSingleResult();
         return new Stats(t.get("articles", Long.class), t.get("duplicates", Long.class),

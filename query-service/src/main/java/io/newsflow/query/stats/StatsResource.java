@@ -1,5 +1,6 @@
 package io.newsflow.query.stats;
 
+import io.newsflow.query.pipeline.PipelineService;
 import io.newsflow.web.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "stats", description = "Totals over everything stored")
 public class StatsResource {
 
-    private final StatsService service;
+    private final StatsRepository repository;
+    private final PipelineService pipeline;
 
-    public StatsResource(StatsService service) {
-        this.service = service;
+    public StatsResource(StatsRepository repository, PipelineService pipeline) {
+        this.repository = repository;
+        this.pipeline = pipeline;
     }
 
     @GET
@@ -36,6 +39,6 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "A query parameter was given; this endpoint takes none",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Stats stats() {
-        return service.current();
+        return repository.totals(pipeline.current());
     }
 }

@@ -1,7 +1,7 @@
 package io.newsflow.query.timeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.newsflow.query.http.CsvTable;
+import io.newsflow.query.csv.CsvTable;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;

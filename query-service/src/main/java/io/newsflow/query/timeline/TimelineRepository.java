@@ -1,11 +1,11 @@
 package io.newsflow.query.timeline;
 
+import io.newsflow.query.aggregation.CountedRows;
+import io.newsflow.query.aggregation.RankingRepository;
 import io.newsflow.query.filter.ArticleFilter;
-import io.newsflow.query.filter.CountedRows;
 import io.newsflow.query.filter.Dimension;
-import io.newsflow.query.filter.NativeSql;
-import io.newsflow.query.filter.RankingRepository;
-import io.newsflow.query.filter.Rows;
+import io.newsflow.query.sql.NativeSql;
+import io.newsflow.query.sql.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;

@@ -1,11 +1,11 @@
 package io.newsflow.query.timeline;
 
+import io.newsflow.query.csv.CsvWriter;
+import io.newsflow.query.csv.FormatParameter;
 import io.newsflow.query.filter.Dimension;
 import io.newsflow.query.filter.FilterParameters;
-import io.newsflow.query.http.CsvWriter;
-import io.newsflow.query.http.FormatParameter;
+import io.newsflow.query.filter.Parameters;
 import io.newsflow.query.http.ApiDocs;
-import io.newsflow.query.http.Parameters;
 import io.newsflow.web.Problem;
 import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.BeanParam;

@@ -1,15 +1,21 @@
-package io.newsflow.query.filter;
+package io.newsflow.query.aggregation;
 
+import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.Dimension;
+import io.newsflow.query.sql.NativeSql;
+import io.newsflow.query.sql.Rows;
 import io.newsflow.query.time.TimeRange;
+import io.newsflow.schema.Rollups;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Where the article counts of a ranking or timeline come from: the rollups enrich-service keeps
- * (migration V4) for every whole rollup bucket inside the window, the base tables only for the
+ * (migrations V4 and V9 of database-schema) for every whole rollup bucket inside the window, the base tables only for the
  * slivers at its ends that no bucket covers, so a count reads a bounded number of rows whatever
  * the corpus size. Rollups hold one dimension at a time: a filter that combines conditions, or a
  * condition with a ranking of another dimension, is counted on the base tables alone, through
@@ -18,9 +24,9 @@ import java.util.Locale;
 public final class CountedRows {
 
     /** Rollup bucket widths in seconds, widest first (rollup_bucket.grain). */
-    private static final long[] GRAINS = {86_400, 3_600, 900};
-    public static final long FINEST_GRAIN = GRAINS[GRAINS.length - 1];
-    private static final List<String> ENTITY_TYPES = List.of("person", "organization", "location");
+    private static final long[] GRAINS = Rollups.GRAIN_SECONDS.stream().sorted(Comparator.reverseOrder()).mapToLong(Long::longValue).toArray();
+    public static final long FINEST_GRAIN = Rollups.finestGrain();
+    private static final List<String> ENTITY_TYPES = Rollups.ENTITY_TYPES;
 
     private CountedRows() {
     }

@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.csv;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

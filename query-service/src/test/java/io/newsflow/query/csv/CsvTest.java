@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.csv;
 
 import io.newsflow.query.Newsroom;
 import io.newsflow.query.StoredArticles;

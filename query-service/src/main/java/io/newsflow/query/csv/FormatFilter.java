@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.csv;
 
 import io.newsflow.web.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;

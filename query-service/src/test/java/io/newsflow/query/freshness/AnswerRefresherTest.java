@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.freshness;
 
 import io.newsflow.query.BoundedStaleness;
 import io.newsflow.query.StoredArticles;
@@ -11,10 +11,12 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import static io.newsflow.query.StoredArticles.article;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -29,11 +31,12 @@ class AnswerRefresherTest {
     private static final Instant NOON = Instant.parse("2024-06-20T12:00:00Z");
 
     @BeforeEach
-    void oneArticle() throws InterruptedException {
+    void oneArticle() {
         StoredArticles.clear();
         StoredArticles.store(article("a1", "A", "a", NOON));
-        // Answers of the test before are then past the bound: each test starts from answers computed now.
-        Thread.sleep(3100);
+        // Each test starts from answers computed now, not from the test before's: a reload computes and keeps them.
+        api().header("Cache-Control", "no-cache").get("/api/v1/stats").then().statusCode(200);
+        bearer().header("Cache-Control", "no-cache").queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200);
     }
 
     @Test
@@ -47,16 +50,16 @@ class AnswerRefresherTest {
         assertEquals(1, stale.jsonPath().getInt("articles"));
         assertEquals(before.header("ETag"), stale.header("ETag"));
 
-        // No poller computed the new answer; the background request did, and the next poll gets it.
-        Thread.sleep(1000);
-        ExtractableResponse<Response> fresh = stats();
-        assertEquals(2, fresh.jsonPath().getInt("articles"));
+        // No poller computed the new answer; the background request did, and a later poll gets it.
+        ExtractableResponse<Response> fresh = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(AnswerRefresherTest::stats, r -> r.jsonPath().getInt("articles") == 2);
         assertNotEquals(before.header("ETag"), fresh.header("ETag"));
     }
 
     @Test
     void anAnswerOlderThanTheBoundIsNeverServedAfterAChange() throws Exception {
         assertEquals(1, stats().jsonPath().getInt("articles"));
+        // The scenario is the passing of time itself: the answer kept ages past the three-second bound.
         Thread.sleep(3500);
 
         StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
@@ -80,10 +83,9 @@ class AnswerRefresherTest {
         StoredArticles.store(article("a2", "B", "b", NOON.plusSeconds(60)));
 
         assertEquals(csv, bearer().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200).extract().asString());
-        Thread.sleep(1000);
-        String refreshed = bearer().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
-        assertNotEquals(csv, refreshed);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> bearer().queryParam("format", "csv").get("/api/v1/languages").then().statusCode(200)
+                        .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString(), refreshed -> !refreshed.equals(csv));
     }
 
     /** Requests with the key; the background refresh only succeeds if it carries the poller's key along. */

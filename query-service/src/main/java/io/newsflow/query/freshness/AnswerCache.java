@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.freshness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.GenericEntity;

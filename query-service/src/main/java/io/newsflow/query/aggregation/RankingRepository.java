@@ -1,8 +1,12 @@
-package io.newsflow.query.filter;
+package io.newsflow.query.aggregation;
 
+import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.Dimension;
+import io.newsflow.query.sql.NativeSql;
 import io.newsflow.query.time.TimeRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.Tuple;
 
 import java.util.ArrayList;
@@ -33,7 +37,9 @@ import java.util.StringJoiner;
  *     those not yet exact are counted exactly by key.</li>
  * </ol>
  * The answer is exact, equal to summing every row; only the rows read shrink, the more so the more
- * skewed the counts are, as news mentions are. Rankings the rollups cannot answer (combined filters)
+ * skewed the counts are, as news mentions are. The phases read one snapshot (a read-only
+ * REPEATABLE READ transaction of their own): under READ COMMITTED a commit between two phases
+ * would change the rows the bounds of the first one were taken from. Rankings the rollups cannot answer (combined filters)
  * and those with too few values to prune are summed plainly.
  */
 @ApplicationScoped
@@ -63,7 +69,9 @@ public class RankingRepository {
      *
      * @param entityType with target ENTITY, only entities of this type; else null
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Ranked> top(ArticleFilter filter, Dimension target, String entityType, int limit) {
+        entityManager.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
         List<String> dims = CountedRows.rollupDims(filter, target, entityType);
         List<CountedRows.Part> parts = CountedRows.parts(filter.time(), Long.MAX_VALUE);
         if (dims == null || parts.stream().noneMatch(p -> p.grain() != null)) {

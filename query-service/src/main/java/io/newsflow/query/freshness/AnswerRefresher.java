@@ -1,5 +1,6 @@
-package io.newsflow.query.http;
+package io.newsflow.query.freshness;
 
+import io.newsflow.query.http.QueryConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.filter;
 
 import io.newsflow.web.ProblemException;
 

@@ -1,6 +1,7 @@
-package io.newsflow.query.http;
+package io.newsflow.query.freshness;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsflow.query.http.QueryConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.csv;
 
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;

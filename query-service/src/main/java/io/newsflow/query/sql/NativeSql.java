@@ -1,4 +1,4 @@
-package io.newsflow.query.filter;
+package io.newsflow.query.sql;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

@@ -1,6 +1,10 @@
-package io.newsflow.query.filter;
+package io.newsflow.query.aggregation;
 
 import io.newsflow.query.StoredArticles;
+import io.newsflow.query.filter.ArticleFilter;
+import io.newsflow.query.filter.Dimension;
+import io.newsflow.query.sql.NativeSql;
+import io.newsflow.query.sql.Rows;
 import io.newsflow.query.time.TimeRange;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;

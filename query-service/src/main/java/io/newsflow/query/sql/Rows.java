@@ -1,4 +1,4 @@
-package io.newsflow.query.filter;
+package io.newsflow.query.sql;
 
 /**
  * The table a read counts rows of, and where an {@link ArticleFilter} finds each row's article id and

@@ -1,4 +1,4 @@
-package io.newsflow.query.http;
+package io.newsflow.query.freshness;
 
 import io.newsflow.query.pipeline.PipelineService;
 import io.vertx.core.http.HttpServerRequest;
