@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The five sample articles of ../shared/samples (copied to test resources), as article bodies. */
+/** The five sample articles of ../shared/samples (kept once, as resources of the news-corpus module), as article bodies. */
 public final class Samples {
 
     public static final List<String> NAMES = List.of("000_c57e4281e488cd20.txt", "001_ac06186fe94f9196.txt", "002_158020bef77a7aad.txt",

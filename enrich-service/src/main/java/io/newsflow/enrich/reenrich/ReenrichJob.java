@@ -1,7 +1,9 @@
 package io.newsflow.enrich.reenrich;
 
+import io.newsflow.enrich.store.analysis.ModelVersions;
 import io.newsflow.enrich.store.analysis.Versions;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,14 +35,8 @@ public class ReenrichJob {
     @Column(nullable = false)
     public State state;
 
-    @Column(name = "ner_model", nullable = false)
-    public String nerModel;
-
-    @Column(name = "alias_version", nullable = false)
-    public String aliasVersion;
-
-    @Column(name = "taxonomy_version", nullable = false)
-    public String taxonomyVersion;
+    @Embedded
+    public ModelVersions models;
 
     @Column(name = "fingerprint_version", nullable = false)
     public short fingerprintVersion;
@@ -71,7 +67,7 @@ public class ReenrichJob {
 
     ReenrichStatus status() {
         return new ReenrichStatus(id, scope.name().toLowerCase(Locale.ROOT), state.name(),
-                new Versions(nerModel, aliasVersion, taxonomyVersion, fingerprintVersion),
+                new Versions(models.nerModel(), models.aliasVersion(), models.taxonomyVersion(), fingerprintVersion),
                 total == null ? 0 : total, changed + unchanged + failed, changed, unchanged, failed, startedAt, finishedAt, error,
                 owner, heartbeatAt, resumed);
     }

@@ -3,6 +3,7 @@ package io.newsflow.enrich.store;
 import io.newsflow.enrich.entity.LinkedEntity;
 import io.newsflow.enrich.entity.NamedEntity;
 import io.newsflow.enrich.store.analysis.Annotations;
+import io.newsflow.enrich.store.analysis.ModelVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -39,9 +40,7 @@ public class AnnotationWriter {
         batch.forEach(one -> {
             ArticleEnrichment enrichment = new ArticleEnrichment();
             enrichment.articleId = one.articleId();
-            enrichment.nerModel = one.annotations().nerModel();
-            enrichment.aliasVersion = one.annotations().aliasVersion();
-            enrichment.taxonomyVersion = one.annotations().taxonomyVersion();
+            enrichment.versions = ModelVersions.of(one.annotations());
             enrichment.enrichedAt = now;
             em.persist(enrichment);
         });
@@ -62,9 +61,7 @@ public class AnnotationWriter {
                 .setParameter(1, articleId).getResultList();
         ArticleEnrichment enrichment = em.find(ArticleEnrichment.class, articleId);
         boolean same = enrichment != null
-                && enrichment.nerModel.equals(annotations.nerModel())
-                && enrichment.aliasVersion.equals(annotations.aliasVersion())
-                && enrichment.taxonomyVersion.equals(annotations.taxonomyVersion())
+                && enrichment.versions.equals(ModelVersions.of(annotations))
                 && keys(storedEntities, AnnotationWriter::key).equals(keys(entityRows(articleId, eventTime, annotations), AnnotationWriter::key))
                 && keys(storedThemes, AnnotationWriter::key).equals(keys(themeRows(articleId, eventTime, annotations), AnnotationWriter::key));
         if (same) {

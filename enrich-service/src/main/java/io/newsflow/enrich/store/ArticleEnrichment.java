@@ -1,6 +1,8 @@
 package io.newsflow.enrich.store;
 
+import io.newsflow.enrich.store.analysis.ModelVersions;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,14 +18,8 @@ public class ArticleEnrichment {
     @Column(name = "article_id")
     public String articleId;
 
-    @Column(name = "ner_model", nullable = false)
-    public String nerModel;
-
-    @Column(name = "alias_version", nullable = false)
-    public String aliasVersion;
-
-    @Column(name = "taxonomy_version", nullable = false)
-    public String taxonomyVersion;
+    @Embedded
+    public ModelVersions versions;
 
     @Column(name = "enriched_at", nullable = false)
     public Instant enrichedAt;

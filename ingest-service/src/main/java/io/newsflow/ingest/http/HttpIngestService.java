@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.parse.ArticleFileParser;
-import io.newsflow.ingest.parse.ParseException;
-import io.newsflow.ingest.parse.ParsedArticle;
-import io.newsflow.ingest.publish.ArticleEvents;
+import io.newsflow.ingest.publish.ArticleIntake;
 import io.newsflow.ingest.publish.ArticlePublisher;
 import io.newsflow.web.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -33,15 +31,13 @@ public class HttpIngestService {
     public record Upload(String name, String parseAs, byte[] content) {
     }
 
-    private final ArticleFileParser parser;
-    private final ArticleEvents events;
+    private final ArticleIntake intake;
     private final ArticlePublisher publisher;
     private final IngestConfig config;
     private final MeterRegistry metrics;
 
-    public HttpIngestService(ArticleFileParser parser, ArticleEvents events, ArticlePublisher publisher, IngestConfig config, MeterRegistry metrics) {
-        this.parser = parser;
-        this.events = events;
+    public HttpIngestService(ArticleIntake intake, ArticlePublisher publisher, IngestConfig config, MeterRegistry metrics) {
+        this.intake = intake;
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
@@ -58,19 +54,11 @@ public class HttpIngestService {
                 throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "oversize", describe(name) + " has " + upload.content().length
                         + " bytes; the limit is " + config.inbox().maxFileBytes() + ".");
             }
-            List<ParsedArticle> articles;
             try {
-                articles = parser.parse(upload.parseAs(), upload.content());
-            } catch (ParseException e) {
-                throw new ProblemException(e.reason().equals("unsupported-type") ? Status.UNSUPPORTED_MEDIA_TYPE : Status.BAD_REQUEST,
-                        e.reason(), describe(name) + ": " + e.getMessage() + ".");
+                published.addAll(intake.fromRequest(name, upload.parseAs(), upload.content()));
+            } catch (ArticleIntake.Refused e) {
+                throw new ProblemException(status(e.reason()), e.reason(), describe(name) + ": " + e.getMessage() + ".");
             }
-            List<ArticleRawV1> fromUpload = events.fromRequest(articles, name, upload.content());
-            ArticleEvents.firstTooLarge(fromUpload, config.inbox().maxArticleBytes()).ifPresent(event -> {
-                throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "article-too-large", describe(name) + ": article "
-                        + event.provenance().index() + " is larger than " + config.inbox().maxArticleBytes() + " bytes as an event.");
-            });
-            published.addAll(fromUpload);
         }
         List<String> ids = published.stream().map(ArticleRawV1::articleId).toList();
         return publisher.publishAll(published, config.inbox().publishTimeout())
@@ -124,6 +112,15 @@ public class HttpIngestService {
             return null;
         }
         return last.length() > MAX_NAME_LENGTH ? last.substring(last.length() - MAX_NAME_LENGTH) : last;
+    }
+
+    private static Status status(String reason) {
+        return switch (reason) {
+            case "unsupported-type" -> Status.UNSUPPORTED_MEDIA_TYPE;
+            case "article-too-large" -> Status.REQUEST_ENTITY_TOO_LARGE;
+            case "parser-error" -> Status.INTERNAL_SERVER_ERROR;
+            default -> Status.BAD_REQUEST;
+        };
     }
 
     private static String describe(String name) {

@@ -7,9 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newsflow.events.ArticleRawV1;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.parse.ArticleFileParser;
-import io.newsflow.ingest.parse.ParseException;
-import io.newsflow.ingest.parse.ParsedArticle;
-import io.newsflow.ingest.publish.ArticleEvents;
+import io.newsflow.ingest.publish.ArticleIntake;
 import io.newsflow.ingest.publish.ArticlePublisher;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +23,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -43,8 +40,7 @@ public class FileIngestService {
 
     private final InboxFolders folders;
     private final InboxClaims claims;
-    private final ArticleFileParser parser;
-    private final ArticleEvents events;
+    private final ArticleIntake intake;
     private final ArticlePublisher publisher;
     private final IngestConfig config;
     private final Clock clock;
@@ -53,12 +49,10 @@ public class FileIngestService {
     private final Timer publishLatency;
     private final DistributionSummary bytes;
 
-    public FileIngestService(InboxFolders folders, InboxClaims claims, ArticleFileParser parser, ArticleEvents events,
-                             ArticlePublisher publisher, IngestConfig config, Clock clock, MeterRegistry metrics, ObjectMapper json) {
+    public FileIngestService(InboxFolders folders, InboxClaims claims, ArticleIntake intake, ArticlePublisher publisher, IngestConfig config, Clock clock, MeterRegistry metrics, ObjectMapper json) {
         this.folders = folders;
         this.claims = claims;
-        this.parser = parser;
-        this.events = events;
+        this.intake = intake;
         this.publisher = publisher;
         this.config = config;
         this.clock = clock;
@@ -90,23 +84,11 @@ public class FileIngestService {
         }
         bytes.record(content.length);
 
-        List<ParsedArticle> articles;
+        List<ArticleRawV1> published;
         try {
-            articles = parser.parse(name, content);
-        } catch (ParseException e) {
-            return done(fail(claimed, name, e.reason(), "parse", e.getMessage(), content.length));
-        } catch (RuntimeException e) {
-            // A parser bug must cost one file, never the watcher.
-            LOG.errorf(e, "file=%s parser failure", name);
-            return done(fail(claimed, name, "parser-error", "parse", "the file could not be parsed: " + e.getClass().getSimpleName(), content.length));
-        }
-
-        List<ArticleRawV1> published = events.fromFile(articles, name, content, attributes);
-        Optional<ArticleRawV1> tooLarge = ArticleEvents.firstTooLarge(published, config.inbox().maxArticleBytes());
-        if (tooLarge.isPresent()) {
-            return done(fail(claimed, name, "article-too-large", "publish", "article " + tooLarge.get().provenance().index()
-                    + " is larger than " + config.inbox().maxArticleBytes() + " bytes as an event (NEWSFLOW_INBOX_MAX_ARTICLE_BYTES)",
-                    content.length));
+            published = intake.fromFile(name, content, attributes);
+        } catch (ArticleIntake.Refused e) {
+            return done(fail(claimed, name, e.reason(), e.stage(), e.getMessage(), content.length));
         }
         Timer.Sample sample = Timer.start(metrics);
         return publisher.publishAll(published, config.inbox().publishTimeout())
