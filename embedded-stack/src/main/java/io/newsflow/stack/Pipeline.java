@@ -170,6 +170,8 @@ public final class Pipeline implements AutoCloseable {
         abandonIfStopping();
         say.accept("starting Kafka on 127.0.0.1:" + config.kafkaPort());
         startKafkaProcess();
+        RawTopics.ensure(kafka.bootstrapServers(), List.of(config.rawTopic(), config.deadLetterTopic()), config.partitions(), say);
+        abandonIfStopping();
 
         // enrich owns the schema: query-service validates it at start, so it waits for enrich's migrations.
         ServiceSpec ingest = spec(ServiceSpec.INGEST);
@@ -290,7 +292,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startKafkaProcess() {
-        kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(),
+        kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(), config.partitions(),
                 KAFKA_START_TIMEOUT, () -> stopping);
         Leftovers.record(config.dataDir(), Leftovers.KAFKA, kafka.pid());
     }
