@@ -22,7 +22,7 @@ final class LocalPipeline {
         return pipeline;
     }
 
-    /** Not started yet: the caller may set a service's environment first ({@link Pipeline#withEnvironment}). */
+    /** Not started yet: the caller may add replicas ({@link Pipeline#withReplica}) or set a service's environment ({@link Pipeline#withEnvironment}) first. */
     static Pipeline create(String name) throws IOException {
         Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), name + "-data-");
         PipelineConfig config = PipelineConfig.fromEnvironment(LauncherProcess.environment(dataDir), LauncherProcess.HOME);
