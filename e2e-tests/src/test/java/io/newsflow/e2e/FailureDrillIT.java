@@ -3,7 +3,6 @@ package io.newsflow.e2e;
 import io.newsflow.corpus.CorpusArticle;
 import io.newsflow.corpus.NewsCorpus;
 import io.newsflow.corpus.NewsCorpusCli;
-import io.newsflow.stack.DatabaseAccess;
 import io.newsflow.stack.DeadLettersCommand;
 import io.newsflow.stack.Pipeline;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.text.Normalizer;
@@ -154,9 +152,7 @@ class FailureDrillIT {
     }
 
     private static void execute(String sql) throws SQLException {
-        DatabaseAccess access = DatabaseAccess.local();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pipeline.config().postgresPort() + "/" + access.database(),
-                access.ownerUser(), access.ownerPassword()); Statement s = c.createStatement()) {
+        try (Connection c = probe.database(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -2,13 +2,16 @@ package io.newsflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.stack.DatabaseAccess;
 import io.newsflow.stack.Pipeline;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,6 +26,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +49,7 @@ import java.util.stream.Stream;
 final class PipelineProbe {
 
     static final String DEAD_LETTER_TOPIC = "articles.raw.v1.dlq";
+    static final String ENRICH_GROUP = "newsflow-enrich";
     /** Counters that must stay at 0 when nothing failed: every series of each is summed. */
     static final List<String> FAILURE_COUNTERS = List.of("newsflow_enrich_transient_waits_total", "newsflow_enrich_dead_letters_total");
 
@@ -126,7 +135,53 @@ final class PipelineProbe {
 
     /** Sum of every series of a Prometheus counter in enrich's /q/metrics; 0 when it does not exist. */
     double enrichCounter(String name) {
-        return metricSum(get(pipeline.config().enrichPort(), "/q/metrics"), name);
+        return counter(pipeline.config().enrichPort(), name);
+    }
+
+    /** The same for the service on {@code port}, e.g. a second enrich replica's. */
+    double counter(int port, String name) {
+        return metricSum(get(port, "/q/metrics"), name);
+    }
+
+    /** The partitions of the raw topic held by each member of enrich's consumer group, while it is stable; empty while it rebalances. */
+    List<Integer> enrichAssignment() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(ENRICH_GROUP)).all().get(30, TimeUnit.SECONDS).get(ENRICH_GROUP);
+            if (group.groupState() != GroupState.STABLE) {
+                return List.of();
+            }
+            return group.members().stream().map(m -> m.assignment().topicPartitions().size()).sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + ENRICH_GROUP, e);
+        }
+    }
+
+    /** A connection to the pipeline's database as its owner (enrich's role). */
+    Connection database() throws SQLException {
+        DatabaseAccess access = DatabaseAccess.local();
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pipeline.config().postgresPort() + "/" + access.database(),
+                access.ownerUser(), access.ownerPassword());
+    }
+
+    /** Every row a query answers, its columns as PostgreSQL writes them as text, joined by " | ". */
+    List<String> rows(String sql) {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = database(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>(columns);
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(String.join(" | ", row));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     /** Bytes of heap enrich uses now, all pools together. */

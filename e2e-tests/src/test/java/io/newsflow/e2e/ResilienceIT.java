@@ -48,10 +48,10 @@ class ResilienceIT {
 
     @BeforeAll
     static void start() throws IOException {
-        pipeline = LocalPipeline.start("resilience");
-        dataDir = pipeline.config().dataDir();
         replicaPort = Ports.free();
-        pipeline.startIngestReplica("ingest-service-2", replicaPort);
+        pipeline = LocalPipeline.create("resilience").withReplica("ingest-service", "ingest-service-2", replicaPort);
+        pipeline.start();
+        dataDir = pipeline.config().dataDir();
     }
 
     @AfterAll

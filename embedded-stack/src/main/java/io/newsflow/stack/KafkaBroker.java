@@ -39,13 +39,14 @@ public final class KafkaBroker implements AutoCloseable {
      * Formats {@code dir} on first use (a later start keeps the topics and offsets it holds) and
      * starts the broker on 127.0.0.1.
      *
+     * @param partitions the partitions of a topic created without a number (auto-created on first use)
      * @param abandon asked while waiting for the broker: true stops it and gives up (the launcher is stopping)
      */
-    public static KafkaBroker start(Path dir, int port, int controllerPort, Duration timeout, BooleanSupplier abandon) {
+    public static KafkaBroker start(Path dir, int port, int controllerPort, int partitions, Duration timeout, BooleanSupplier abandon) {
         try {
             Files.createDirectories(dir);
             Path properties = dir.resolve("server.properties");
-            Files.writeString(properties, serverProperties(dir, port, controllerPort));
+            Files.writeString(properties, serverProperties(dir, port, controllerPort, partitions));
             Path logConfig = dir.resolve("log4j2.properties");
             Files.writeString(logConfig, logConfig(dir.resolve("kafka.log")));
             String classpath = classpath();
@@ -159,7 +160,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String serverProperties(Path dir, int port, int controllerPort) {
+    private static String serverProperties(Path dir, int port, int controllerPort, int partitions) {
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -170,7 +171,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + dir.resolve("logs").toAbsolutePath(),
-                "num.partitions=3",
+                "num.partitions=" + partitions,
                 "auto.create.topics.enable=true",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=5",

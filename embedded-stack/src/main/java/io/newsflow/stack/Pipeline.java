@@ -49,6 +49,7 @@ public final class Pipeline implements AutoCloseable {
     private KafkaBroker kafka;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
+    private final List<Replica> replicas = new ArrayList<>();
 
     private Pipeline(PipelineConfig config, Consumer<String> say) {
         this.config = config;
@@ -148,17 +149,34 @@ public final class Pipeline implements AutoCloseable {
         });
     }
 
-    /** One more ingest replica on the same data folder, as operators run several side by side. */
-    public void startIngestReplica(String name, int port) {
+    /**
+     * Before {@link #start()}: one more replica of a service under another name and port, as operators
+     * run several side by side: ingest on the same data folder, enrich in the same consumer group on the
+     * same database. It starts together with its service (and with the environment set for it), is
+     * supervised and stopped with the others, and logs to {@code logs/<name>.log}.
+     */
+    public Pipeline withReplica(String service, String name, int port) {
         underLock(() -> {
-            ServiceSpec replica = specs.get(ServiceSpec.INGEST).replica(name, port);
-            specs.put(name, replica);
-            launch(replica);
-            awaitReady(replica);
+            spec(service);
+            if (specs.containsKey(name) || replicas.stream().anyMatch(r -> r.name().equals(name))) {
+                throw new IllegalArgumentException(name + " is already a service of this pipeline");
+            }
+            replicas.add(new Replica(service, name, port));
         });
+        return this;
+    }
+
+    /**
+     * Before {@link #start()}: variables set for one service (and its replicas) over what it inherits
+     * from this process, e.g. a test that runs enrich with other settings.
+     */
+    public Pipeline withEnvironment(String service, Map<String, String> variables) {
+        underLock(() -> specs.put(service, spec(service).withEnvironment(variables)));
+        return this;
     }
 
     private void startAll() {
+        replicas.forEach(r -> specs.put(r.name(), spec(r.service()).replica(r.name(), r.port())));
         List<ServiceSpec> all = List.copyOf(specs.values());
         checkJarsBuilt(all);
         Leftovers.cleanUp(config.dataDir(), say);
@@ -170,17 +188,23 @@ public final class Pipeline implements AutoCloseable {
         abandonIfStopping();
         say.accept("starting Kafka on 127.0.0.1:" + config.kafkaPort());
         startKafkaProcess();
+        RawTopics.ensure(kafka.bootstrapServers(), List.of(config.rawTopic(), config.deadLetterTopic()), config.partitions(), say);
+        abandonIfStopping();
 
-        // enrich owns the schema: query-service validates it at start, so it waits for enrich's migrations.
-        ServiceSpec ingest = spec(ServiceSpec.INGEST);
-        ServiceSpec enrich = spec(ServiceSpec.ENRICH);
-        ServiceSpec query = spec(ServiceSpec.QUERY);
-        launch(ingest);
-        launch(enrich);
-        awaitReady(enrich);
-        launch(query);
-        awaitReady(ingest);
-        awaitReady(query);
+        // enrich owns the schema: query-service validates it at start, so it waits for enrich's migrations
+        // (replicas of enrich migrate at once too: Flyway's lock lets one of them do it, the others find it done).
+        launchWithReplicas(ServiceSpec.INGEST);
+        launchWithReplicas(ServiceSpec.ENRICH);
+        awaitReady(spec(ServiceSpec.ENRICH));
+        launchWithReplicas(ServiceSpec.QUERY);
+        awaitReady(spec(ServiceSpec.INGEST));
+        awaitReady(spec(ServiceSpec.QUERY));
+        replicas.forEach(r -> awaitReady(spec(r.name())));
+    }
+
+    private void launchWithReplicas(String service) {
+        launch(spec(service));
+        replicas.stream().filter(r -> r.service().equals(service)).forEach(r -> launch(spec(r.name())));
     }
 
     private void superviseUntilStopped(CompletableFuture<Void> done) {
@@ -290,7 +314,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startKafkaProcess() {
-        kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(),
+        kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort(), config.partitions(),
                 KAFKA_START_TIMEOUT, () -> stopping);
         Leftovers.record(config.dataDir(), Leftovers.KAFKA, kafka.pid());
     }
@@ -475,6 +499,10 @@ public final class Pipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted", e);
         }
+    }
+
+    /** A replica asked for by {@link #withReplica}: built from its service's spec at start-up. */
+    private record Replica(String service, String name, int port) {
     }
 
     /** A start-up or restart given up because the pipeline is being stopped. */

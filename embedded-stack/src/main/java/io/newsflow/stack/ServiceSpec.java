@@ -1,6 +1,7 @@
 package io.newsflow.stack;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,13 @@ record ServiceSpec(String name, Path jar, int port, String portVariable, Databas
     /** The same service once more, under another name and port: replicas side by side on one data folder. */
     ServiceSpec replica(String replicaName, int replicaPort) {
         return new ServiceSpec(replicaName, jar, replicaPort, portVariable, database, jvmOptions, environment);
+    }
+
+    /** The same service with these variables added to (or replacing) its environment. */
+    ServiceSpec withEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(environment);
+        merged.putAll(variables);
+        return new ServiceSpec(name, jar, port, portVariable, database, jvmOptions, Map.copyOf(merged));
     }
 
     private static Path jar(PipelineConfig config, String module) {

@@ -29,6 +29,9 @@ public final class TestStack {
     public static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
     public static final String POSTGRES_IMAGE = "postgres:17.6";
 
+    /** What the service tests were written against; the local pipeline's default is {@link PipelineConfig#DEFAULT_PARTITIONS}. */
+    private static final int TEST_PARTITIONS = 3;
+
     private static TestStack instance;
     private static RuntimeException startFailure;
 
@@ -105,7 +108,7 @@ public final class TestStack {
         PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), Ports.free(), access, false);
         KafkaBroker kafka;
         try {
-            kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free(), Duration.ofSeconds(90), () -> false);
+            kafka = KafkaBroker.start(dir.resolve("kafka"), Ports.free(), Ports.free(), TEST_PARTITIONS, Duration.ofSeconds(90), () -> false);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
