@@ -47,39 +47,39 @@ public class RawArticleConsumer {
         this.metrics = metrics;
     }
 
+    /** A record the run refuses for good, sent to the dead-letter topic once the run is over. */
+    private record Refused(IncomingKafkaRecord<String, byte[]> record, ArticleRawV1 event, DeadLetterException failure) {
+    }
+
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         List<IncomingKafkaRecord<String, byte[]>> records = new ArrayList<>();
         List<ArticleRawV1> events = new ArrayList<>();
-        List<Runnable> deadLetters = new ArrayList<>();
-        List<CompletionStage<Void>> sent = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
         for (KafkaRecord<String, byte[]> received : batch) {
             IncomingKafkaRecord<String, byte[]> record = (IncomingKafkaRecord<String, byte[]>) received;
             try {
                 events.add(ArticleEventCodec.fromJson(record.getPayload()));
                 records.add(record);
             } catch (InvalidEventException e) {
-                deadLetters.add(() -> sent.add(deadLetter(record, null, new DeadLetterException(FailureClassifier.classify(e), e))));
+                refused.add(new Refused(record, null, new DeadLetterException(FailureClassifier.classify(e), e)));
             }
         }
         try {
             List<EnrichmentPipeline.Processed> results = events.isEmpty() ? List.of() : pipeline.processAll(events);
             for (int i = 0; i < results.size(); i++) {
-                DeadLetterException failed = results.get(i).deadLetter();
-                if (failed != null) {
-                    IncomingKafkaRecord<String, byte[]> record = records.get(i);
-                    ArticleRawV1 event = events.get(i);
-                    deadLetters.add(() -> sent.add(deadLetter(record, event, failed)));
+                if (results.get(i).deadLetter() != null) {
+                    refused.add(new Refused(records.get(i), events.get(i), results.get(i).deadLetter()));
                 }
             }
         } catch (ShutdownInProgressException e) {
             // Neither acked nor nacked: the offsets stay uncommitted and the run is consumed again after the restart.
             return new CompletableFuture<>();
         }
-        deadLetters.forEach(Runnable::run);
-        return CompletableFuture.allOf(sent.stream().map(CompletionStage::toCompletableFuture).toArray(CompletableFuture[]::new))
-                .thenCompose(done -> batch.ack());
+        CompletableFuture<?>[] sent = refused.stream().map(r -> deadLetter(r.record(), r.event(), r.failure()).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sent).thenCompose(done -> batch.ack());
     }
 
     private CompletionStage<Void> deadLetter(IncomingKafkaRecord<String, byte[]> record, ArticleRawV1 event, DeadLetterException e) {
