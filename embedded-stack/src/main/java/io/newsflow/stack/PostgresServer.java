@@ -3,6 +3,7 @@ package io.newsflow.stack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,7 @@ public final class PostgresServer implements AutoCloseable {
      *                off (zonky's test defaults) for throw-away test databases
      */
     public static PostgresServer start(Path dataDir, int port, DatabaseAccess access, boolean durable) {
+        requireSameMajor(dataDir, binariesMajor());
         try {
             Files.createDirectories(dataDir.getParent());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -89,6 +92,43 @@ public final class PostgresServer implements AutoCloseable {
         List<ProcessHandle> backends = postmaster.descendants().toList();
         JavaProcesses.kill(postmaster);
         backends.forEach(JavaProcesses::kill);
+    }
+
+    /**
+     * PostgreSQL cannot open a data folder written by another major release, and says so only in
+     * its own log, after zonky's start has timed out. A newsflow release that moves to a new major
+     * would otherwise fail with a start timeout instead of the upgrade it needs.
+     */
+    static void requireSameMajor(Path dataDir, String binariesMajor) {
+        Path versionFile = dataDir.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;
+        }
+        String dataMajor;
+        try {
+            dataMajor = Files.readString(versionFile).strip();
+        } catch (IOException e) {
+            throw new StackException("cannot read " + versionFile + ": " + e.getMessage(), e);
+        }
+        if (!dataMajor.equals(binariesMajor)) {
+            throw new StackException(dataDir + " holds a PostgreSQL " + dataMajor + " database, and this newsflow runs PostgreSQL "
+                    + binariesMajor + ", which cannot open it. Nothing was changed; to upgrade it, see docs/operations.md,"
+                    + " \"Upgrading the embedded PostgreSQL\".");
+        }
+    }
+
+    /** The major of the bundled binaries, e.g. {@code 17} for 17.6.0 (PostgreSQL ≥ 10 numbers majors with one part). */
+    static String binariesMajor() {
+        Properties properties = new Properties();
+        try (InputStream in = PostgresServer.class.getResourceAsStream("postgres.properties")) {
+            if (in == null) {
+                throw new StackException("postgres.properties is missing from the embedded-stack jar: rebuild it (./newsflow build)");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new StackException("cannot read postgres.properties: " + e.getMessage(), e);
+        }
+        return properties.getProperty("version").split("\\.")[0];
     }
 
     /** The first line of {@code postmaster.pid}, the running server's own record of its process. */
