@@ -1,21 +1,19 @@
 package io.newsflow.ingest.parse;
 
-import org.mozilla.universalchardet.UniversalDetector;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Bytes to NFC text. In order: a byte-order mark; strict UTF-8; the charset the document declares
- * (HTML meta, XML prolog); detection by byte statistics (juniversalchardet: GB18030, Big5,
- * Shift_JIS, EUC-JP, EUC-KR, windows-1251, KOI8-R, ISO-8859-x, …). Whatever is chosen must decode
+ * (HTML meta, XML prolog); detection by byte statistics ({@link CharsetGuess}: CJK, Cyrillic,
+ * Arabic, Hebrew, Greek, Turkish, Thai, Vietnamese, Western). Whatever is chosen must decode
  * without a single malformed sequence, or the file is reported undecodable rather than garbled.
  */
 public final class TextDecoder {
@@ -45,22 +43,23 @@ public final class TextDecoder {
         if (utf8.isPresent()) {
             return checked(new Decoded(utf8.get(), "UTF-8"));
         }
-        Optional<Charset> declaredCharset = declared.flatMap(TextDecoder::charset);
+        Optional<Charset> declaredCharset = declared.flatMap(CharsetGuess::charset);
         if (declaredCharset.isPresent()) {
             Optional<String> text = strict(bytes, 0, declaredCharset.get());
             if (text.isPresent()) {
                 return checked(new Decoded(text.get(), declaredCharset.get().name()));
             }
         }
-        Optional<Charset> detected = detect(bytes);
-        if (detected.isPresent()) {
-            Optional<String> text = strict(bytes, 0, detected.get());
+        List<Charset> guesses = CharsetGuess.candidates(bytes);
+        for (Charset guess : guesses) {
+            Optional<String> text = strict(bytes, 0, guess);
             if (text.isPresent()) {
-                return checked(new Decoded(text.get(), detected.get().name()));
+                return checked(new Decoded(text.get(), guess.name()));
             }
         }
         throw new ParseException("undecodable", "the file is neither valid UTF-8 nor text in a charset that could be recognized"
-                + detected.map(c -> " (it looks like " + c.name() + " but does not decode as it)").orElse(""));
+                + (guesses.isEmpty() ? "" : " (it looks like " + guesses.stream().map(Charset::name).collect(Collectors.joining(" or "))
+                        + " but does not decode as " + (guesses.size() == 1 ? "it" : "either") + ")"));
     }
 
     private static Optional<Decoded> byteOrderMark(byte[] bytes) throws ParseException {
@@ -101,26 +100,6 @@ public final class TextDecoder {
             }
         }
         return false;
-    }
-
-    private static Optional<Charset> detect(byte[] bytes) {
-        UniversalDetector detector = new UniversalDetector();
-        detector.handleData(bytes, 0, bytes.length);
-        detector.dataEnd();
-        return Optional.ofNullable(detector.getDetectedCharset()).flatMap(TextDecoder::charset);
-    }
-
-    private static Optional<Charset> charset(String name) {
-        try {
-            Charset charset = Charset.forName(name.strip());
-            // GB2312 and GBK are subsets: reading as GB18030 never loses a character they can encode.
-            if (charset.name().equals("GB2312") || charset.name().equals("GBK")) {
-                return Optional.of(Charset.forName("GB18030"));
-            }
-            return Optional.of(charset);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return Optional.empty();
-        }
     }
 
     private static Optional<String> strict(byte[] bytes, int offset, Charset charset) {
