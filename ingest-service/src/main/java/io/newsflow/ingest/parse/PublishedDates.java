@@ -13,8 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Publication dates in the spellings news files use. A date without a zone is read in the
- * configured default zone (UTC unless the operator says otherwise).
+ * Publication dates in the spellings news files use, in English and in the article's own language
+ * ({@link LocalizedDates}: "20 июня 2024", "2024年6月20日 09:15", "2024년 6월 20일", "20. Juni 2024",
+ * "20 de junio de 2024"…). A date without a zone is read in the configured default zone (UTC unless
+ * the operator says otherwise).
  */
 public final class PublishedDates {
 
@@ -80,7 +82,7 @@ public final class PublishedDates {
                 return Optional.of(LocalDate.from(parsed.get()).atStartOfDay(defaultZone).toInstant());
             }
         }
-        return epochMillis(value);
+        return LocalizedDates.parse(value, defaultZone).or(() -> epochMillis(value));
     }
 
     private static Optional<Instant> epochMillis(String value) {
