@@ -150,7 +150,7 @@ public final class PostgresServer implements AutoCloseable {
             ensureRole(s, access.readerUser(), access.readerPassword());
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + access.database() + "'")) {
                 if (!rs.next()) {
-                    s.execute("CREATE DATABASE " + access.database() + " OWNER " + access.ownerUser() + " ENCODING 'UTF8' TEMPLATE template0");
+                    createDatabase(s);
                 }
             }
         } catch (SQLException e) {
@@ -164,6 +164,22 @@ public final class PostgresServer implements AutoCloseable {
             s.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + access.ownerUser() + " IN SCHEMA public GRANT SELECT ON TABLES TO " + access.readerUser());
         } catch (SQLException e) {
             throw new StackException("could not grant the reader role: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Full-text search lower-cases words through the C library's character type of the database: in
+     * the plain C locale of zonky's cluster, "Путин" and "путин" would stay two words. C.UTF-8 gives
+     * every script its lower case, and keeps byte order for sorting (collation stays C). A C library
+     * without C.UTF-8 (older macOS) gets the cluster's default, and search is then case-sensitive
+     * outside ASCII.
+     */
+    private void createDatabase(Statement s) throws SQLException {
+        String create = "CREATE DATABASE " + access.database() + " OWNER " + access.ownerUser() + " ENCODING 'UTF8' TEMPLATE template0";
+        try {
+            s.execute(create + " LC_CTYPE 'C.UTF-8'");
+        } catch (SQLException noSuchLocale) {
+            s.execute(create);
         }
     }
 

@@ -21,8 +21,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<Article, String> {
 
-    /** A listed article with its store position, from which the next page's cursor is made. */
-    record Row(long seq, ArticleSummary summary) {
+    /** A listed article with its position (store sequence, and rank when sorted by relevance), from which the next page's cursor is made. */
+    record Row(long seq, Float rank, ArticleSummary summary) {
+
+        Cursor cursor() {
+            return new Cursor(seq, rank);
+        }
     }
 
     // The canonical article of the article's near-duplicate cluster, unless it is that article itself.
@@ -30,22 +34,39 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
             (SELECT nullif(c.canonical_id, m.article_id) FROM duplicate_cluster_member m
                JOIN duplicate_cluster c ON c.id = m.cluster_id WHERE m.article_id = a.id) AS duplicate_of""";
 
-    /** Up to {@code rows} articles matching the query, newest stored first; themes and entities still empty. */
-    List<Row> newestFirst(ArticleQuery query, int rows) {
-        NativeSql sql = new NativeSql("SELECT a.id, a.seq, a.title, a.source, a.author, a.published_at, a.ingested_at,"
-                + " a.language, " + DUPLICATE_OF + " FROM article a WHERE true");
+    /**
+     * Up to {@code rows} articles matching the query in its order; themes and entities still empty.
+     * The search's OR of all languages is made into a tsquery once, by an uncorrelated subquery (an
+     * init plan), whatever the plan: the GIN index for a rare word, the store order for a common one.
+     */
+    List<Row> list(ArticleQuery query, int rows) {
+        boolean relevance = query.order() == ArticleOrder.RELEVANCE;
+        NativeSql sql = new NativeSql("SELECT * FROM (SELECT a.id, a.seq, a.title, a.source, a.author, a.published_at, a.ingested_at,"
+                + " a.language, " + DUPLICATE_OF
+                + (relevance ? ", ts_rank_cd(a.search_vector, (SELECT newsflow_search_query(:text))) AS rank" : "")
+                + " FROM article a WHERE true");
         if (query.text() != null) {
-            sql.append(" AND a.search_vector @@ websearch_to_tsquery('simple', :text)").bind("text", query.text());
+            // The OR of every language's reading finds the candidates in the index; each is then held to its own
+            // language's reading, so "rescue -geneva" excludes an English article saying Geneva, whatever German makes of it.
+            sql.append(" AND a.search_vector @@ (SELECT newsflow_search_query(:text))"
+                    + " AND a.search_vector @@ websearch_to_tsquery(newsflow_search_config(a.language), :text)")
+                    .bind("text", SearchText.indexed(query.text()));
         }
         query.filter().appendTo(sql, Rows.ARTICLES);
-        if (query.after() != null) {
-            sql.append(" AND a.seq < :after").bind("after", query.after().seq());
-        }
         if (query.since() != null) {
             sql.append(" AND a.seq > :since").bind("since", query.since().seq());
         }
-        sql.append(" ORDER BY a.seq DESC LIMIT :rows").bind("rows", rows);
-        return sql.list(getEntityManager()).stream().map(ArticleRepository::row).toList();
+        sql.append(") listed WHERE true");
+        if (query.after() != null) {
+            if (relevance) {
+                sql.append(" AND (listed.rank, listed.seq) < (CAST(:rank AS real), :after)").bind("rank", query.after().rank().doubleValue());
+            } else {
+                sql.append(" AND listed.seq < :after");
+            }
+            sql.bind("after", query.after().seq());
+        }
+        sql.append(relevance ? " ORDER BY listed.rank DESC, listed.seq DESC" : " ORDER BY listed.seq DESC").append(" LIMIT :rows").bind("rows", rows);
+        return sql.list(getEntityManager()).stream().map(t -> row(t, relevance)).toList();
     }
 
     /** The theme codes of each of the articles, highest score first; one statement for the whole page. */
@@ -109,11 +130,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         return rows.isEmpty() ? null : rows.get(0).get("duplicate_of", String.class);
     }
 
-    private static Row row(Tuple t) {
+    private static Row row(Tuple t, boolean ranked) {
         ArticleSummary summary = new ArticleSummary(t.get("id", String.class), t.get("title", String.class),
                 t.get("source", String.class), t.get("author", String.class), t.get("published_at", Instant.class),
                 t.get("ingested_at", Instant.class), t.get("language", String.class), List.of(), List.of(),
                 t.get("duplicate_of", String.class));
-        return new Row(t.get("seq", Long.class), summary);
+        return new Row(t.get("seq", Long.class), ranked ? t.get("rank", Float.class) : null, summary);
     }
 }

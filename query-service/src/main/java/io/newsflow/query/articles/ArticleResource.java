@@ -53,8 +53,13 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "Unknown parameter or invalid value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArticlePage list(
-            @Parameter(description = "Full-text search over title and body; supports \"quoted phrases\", OR and -exclusion")
+            @Parameter(description = "Full-text search over title and body, in each article's language: a word also finds its "
+                    + "other forms (sanction, sanctions; Путин, Путина), Chinese, Japanese and Korean words are found inside "
+                    + "sentences; supports \"quoted phrases\", OR and -exclusion")
             @QueryParam("q") String q,
+            @Parameter(description = "newest (default): newest stored first; relevance: best match of q first, newest first among equals",
+                    schema = @Schema(enumeration = {"newest", "relevance"}, defaultValue = "newest"))
+            @QueryParam("sort") String sort,
             @BeanParam FilterParameters filters,
             @Parameter(description = "Page size, 1 to 1000", schema = @Schema(defaultValue = "20"))
             @QueryParam("limit") String limit,
@@ -62,8 +67,14 @@ public class ArticleResource {
             @QueryParam("cursor") String cursor,
             @Parameter(description = "latestCursor of an earlier answer: only articles stored after it (polling for what is new)")
             @QueryParam("since") String since) {
-        ArticleQuery query = new ArticleQuery(Parameters.text("q", q), filters.filter(), Cursor.parse(cursor),
-                Cursor.parse("since", since), Parameters.limit(limit));
+        String text = Parameters.text("q", q);
+        ArticleOrder order = ArticleOrder.parse(sort, text);
+        Cursor sinceCursor = Cursor.parse("since", since);
+        if (sinceCursor != null && sinceCursor.rank() != null) {
+            throw ProblemException.badParameter("since", "must be a latestCursor, not a nextCursor.");
+        }
+        ArticleQuery query = new ArticleQuery(text, filters.filter(), order, order.check(Cursor.parse(cursor)), sinceCursor,
+                Parameters.limit(limit));
         return service.list(query);
     }
 

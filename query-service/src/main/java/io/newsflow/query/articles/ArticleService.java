@@ -20,12 +20,13 @@ public class ArticleService {
     @Transactional
     public ArticlePage list(ArticleQuery query) {
         // One row beyond the page tells whether another page exists, without counting the whole result.
-        List<ArticleRepository.Row> rows = repository.newestFirst(query, query.limit() + 1);
+        List<ArticleRepository.Row> rows = repository.list(query, query.limit() + 1);
         boolean more = rows.size() > query.limit();
         List<ArticleRepository.Row> page = more ? rows.subList(0, query.limit()) : rows;
-        String nextCursor = more ? new Cursor(page.get(page.size() - 1).seq()).encode() : null;
-        // The newest row of the first page; deeper pages and empty answers keep what the poller knew.
-        String latestCursor = !page.isEmpty() && query.after() == null ? new Cursor(page.get(0).seq()).encode()
+        String nextCursor = more ? page.get(page.size() - 1).cursor().encode() : null;
+        // The newest row of the first page (first in the newest-first order); deeper pages and empty answers keep what the poller knew.
+        String latestCursor = !page.isEmpty() && query.after() == null
+                ? new Cursor(page.stream().mapToLong(ArticleRepository.Row::seq).max().orElseThrow()).encode()
                 : query.since() == null ? null : query.since().encode();
         List<String> ids = page.stream().map(row -> row.summary().id()).toList();
         if (ids.isEmpty()) {

@@ -6,16 +6,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A position in the newest-first list: the store sequence of the last article a page returned.
+ * A position in an article list: the store sequence of the last article a page returned and, in a
+ * list sorted by relevance, its rank (kept to the bit, so that the next page starts exactly after it).
  * Encoded so clients treat it as opaque and the encoding can change without breaking them.
+ *
+ * @param rank null in the newest-first list
  */
-public record Cursor(long seq) {
+public record Cursor(long seq, Float rank) {
 
-    private static final String PREFIX = "s";
+    private static final String NEWEST = "s";
+    private static final String RELEVANCE = "r";
+
+    public Cursor(long seq) {
+        this(seq, null);
+    }
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + seq).getBytes(StandardCharsets.US_ASCII));
+        String position = rank == null ? NEWEST + seq : RELEVANCE + Integer.toHexString(Float.floatToIntBits(rank)) + "." + seq;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The cursor a client sent back as {@code cursor}; null when absent. */
@@ -30,10 +38,17 @@ public record Cursor(long seq) {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(value.trim()), StandardCharsets.US_ASCII);
-            if (decoded.startsWith(PREFIX)) {
-                long seq = Long.parseLong(decoded.substring(PREFIX.length()));
+            if (decoded.startsWith(NEWEST)) {
+                long seq = Long.parseLong(decoded.substring(NEWEST.length()));
                 if (seq > 0) {
                     return new Cursor(seq);
+                }
+            } else if (decoded.startsWith(RELEVANCE) && decoded.indexOf('.') > 0) {
+                String[] parts = decoded.substring(RELEVANCE.length()).split("\\.", 2);
+                float rank = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[0], 16));
+                long seq = Long.parseLong(parts[1]);
+                if (seq > 0 && Float.isFinite(rank)) {
+                    return new Cursor(seq, rank);
                 }
             }
         } catch (IllegalArgumentException e) {
