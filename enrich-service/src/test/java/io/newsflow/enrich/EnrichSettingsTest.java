@@ -3,7 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.dedup.DedupConfig;
 import io.newsflow.enrich.failure.RetryConfig;
 import io.newsflow.enrich.language.LanguageConfig;
-import io.newsflow.enrich.pipeline.ConsumerConfig;
+import io.newsflow.enrich.pipeline.ChannelConfig;
 import io.newsflow.enrich.reenrich.ReenrichConfig;
 import io.newsflow.enrich.theme.ThemeConfig;
 import io.newsflow.settings.SettingsCustomizer;
@@ -33,7 +33,7 @@ class EnrichSettingsTest {
         SmallRyeConfig config = read(Map.of());
 
         assertEquals(0.8, config.getConfigMapping(DedupConfig.class).threshold());
-        assertEquals(2, config.getConfigMapping(ConsumerConfig.class).enrich().consumers());
+        assertEquals(2, config.getConfigMapping(ChannelConfig.class).enrich().consumers());
         assertEquals(29, config.getConfigMapping(LanguageConfig.class).languages().size());
     }
 
@@ -104,7 +104,7 @@ class EnrichSettingsTest {
                 .withMapping(RetryConfig.class)
                 .withMapping(ReenrichConfig.class)
                 .withMapping(ThemeConfig.class)
-                .withMapping(ConsumerConfig.class);
+                .withMapping(ChannelConfig.class);
         new SettingsCustomizer().configBuilder(builder);
         return builder.build();
     }

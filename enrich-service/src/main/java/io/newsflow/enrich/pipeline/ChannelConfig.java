@@ -7,12 +7,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * The consumer's settings. The messaging channel reads them through {@code application.properties}
+ * The raw channel's settings. The messaging channel reads them through {@code application.properties}
  * ({@code mp.messaging.incoming.articles-raw.*}); they are declared here as well so that the start-up
- * check sees them: Kafka itself takes {@code concurrency=0} silently and consumes nothing.
+ * check sees them (the messaging connector would take {@code concurrency=0} or a topic name Kafka refuses
+ * without a clear word), and the dead-letter tools read the topics from here.
  */
 @ConfigMapping(prefix = "newsflow")
-public interface ConsumerConfig {
+public interface ChannelConfig {
 
     Topic topic();
 
