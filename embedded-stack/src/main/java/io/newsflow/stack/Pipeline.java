@@ -49,6 +49,8 @@ public final class Pipeline implements AutoCloseable {
     private KafkaBroker kafka;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
+    /** Where each service's latest start begins in its log, to tell the operator what it said if it stops at once. */
+    private final Map<String, Long> logMarks = new HashMap<>();
     private final List<Replica> replicas = new ArrayList<>();
 
     private Pipeline(PipelineConfig config, Consumer<String> say) {
@@ -405,6 +407,7 @@ public final class Pipeline implements AutoCloseable {
         args.addAll(List.of("-jar", spec.jar().toString()));
         abandonIfStopping();
         say.accept("starting " + spec.name() + " on http://localhost:" + spec.port() + " (log: " + logFile(spec.name()) + ")");
+        logMarks.put(spec.name(), RefusedSettings.mark(logFile(spec.name())));
         Process process = JavaProcesses.start(args, env, config.home(), logFile(spec.name()));
         services.put(spec.name(), process);
         Leftovers.record(config.dataDir(), spec.name(), process.pid());
@@ -417,7 +420,10 @@ public final class Pipeline implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             abandonIfStopping();
             if (!process.isAlive()) {
-                throw new StackException(spec.name() + " exited during start-up; see " + logFile(spec.name()));
+                List<String> refused = RefusedSettings.since(logFile(spec.name()), logMarks.getOrDefault(spec.name(), 0L));
+                throw new StackException(refused.isEmpty()
+                        ? spec.name() + " exited during start-up; see " + logFile(spec.name())
+                        : spec.name() + " refused its settings and stopped:\n  " + String.join("\n  ", refused));
             }
             try {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.deadletter;
 
 import io.newsflow.enrich.failure.DeadLetterHeaders;
+import io.newsflow.enrich.pipeline.ChannelConfig;
 import io.newsflow.web.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
@@ -21,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -67,13 +67,11 @@ public class DeadLetterService {
     private final String deadLetterTopic;
     private final EntityManager em;
 
-    public DeadLetterService(@Identifier("default-kafka-broker") Map<String, Object> kafka,
-                             @ConfigProperty(name = "mp.messaging.incoming.articles-raw.topic") String rawTopic,
-                             @ConfigProperty(name = "mp.messaging.incoming.articles-raw.dead-letter-queue.topic") String deadLetterTopic,
-                             EntityManager em) {
+    /** The topics are the channel's: both read NEWSFLOW_TOPIC_RAW and NEWSFLOW_TOPIC_RAW_DLQ. */
+    public DeadLetterService(@Identifier("default-kafka-broker") Map<String, Object> kafka, ChannelConfig config, EntityManager em) {
         this.kafka = kafka;
-        this.rawTopic = rawTopic;
-        this.deadLetterTopic = deadLetterTopic;
+        this.rawTopic = config.topic().raw();
+        this.deadLetterTopic = config.topic().rawDlq();
         this.em = em;
     }
 

@@ -1,5 +1,7 @@
 package io.newsflow.enrich.dedup;
 
+import io.newsflow.settings.Fraction;
+import io.newsflow.settings.Range;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,21 +14,26 @@ public interface DedupConfig {
      * two articles are near-duplicates.
      */
     @WithDefault("0.8")
+    @Fraction
     double threshold();
 
     /** Words per shingle in texts written with spaces: 3 keeps a one-word edit from hiding more than 3 shingles. */
     @WithDefault("3")
+    @Range(min = 1, max = 99)
     int shingleWords();
 
     /** Characters per shingle in Chinese, Japanese and Thai text, which has no spaces between words. */
     @WithDefault("4")
+    @Range(min = 1, max = 99)
     int shingleChars();
 
     /** Texts with fewer shingles are too short to call near-duplicates (exact duplicates still are). */
     @WithDefault("12")
+    @Range(min = 1, max = 100_000)
     int minShingles();
 
     /** Most candidates verified per article: bounds the cost when many copies of one story are stored. */
     @WithDefault("20")
+    @Range(min = 1, max = 10_000)
     int maxCandidates();
 }

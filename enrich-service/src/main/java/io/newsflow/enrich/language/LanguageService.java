@@ -5,7 +5,6 @@ import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,24 +45,11 @@ public class LanguageService {
         return language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
     }
 
+    /** The start-up check already refused unknown codes; a service built by hand (tests) gets the same rule. */
     static List<Language> languages(List<String> codes) {
-        List<Language> languages = new ArrayList<>();
-        for (String code : codes) {
-            String wanted = code.strip().toLowerCase(Locale.ROOT);
-            Language match = null;
-            for (Language language : Language.values()) {
-                if (language != Language.UNKNOWN && isoCode(language).equals(wanted)) {
-                    match = language;
-                }
-            }
-            if (match == null) {
-                throw new IllegalArgumentException("NEWSFLOW_LANGUAGE_LANGUAGES: '" + code + "' is not an ISO 639-1 code lingua knows");
-            }
-            languages.add(match);
-        }
-        if (languages.size() < 2) {
-            throw new IllegalArgumentException("NEWSFLOW_LANGUAGE_LANGUAGES needs at least two languages to choose between");
-        }
-        return languages;
+        new KnownLanguages().broken(codes).ifPresent(rule -> {
+            throw new IllegalArgumentException("NEWSFLOW_LANGUAGE_LANGUAGES=" + String.join(",", codes) + " is not allowed: " + rule);
+        });
+        return codes.stream().map(code -> KnownLanguages.find(code).orElseThrow()).toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.newsflow.enrich.reenrich;
 
+import io.newsflow.settings.AtLeast;
+import io.newsflow.settings.DurationRange;
+import io.newsflow.settings.Range;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,10 +14,12 @@ public interface ReenrichConfig {
 
     /** Articles read per keyset page; each article is still written in its own transaction. */
     @WithDefault("100")
+    @Range(min = 1, max = 10_000)
     int batchSize();
 
     /** How often the replica running a job marks it alive, and an idle replica looks for a job to resume. */
     @WithDefault("5s")
+    @DurationRange(min = "PT0.01S", max = "PT1H")
     Duration heartbeatInterval();
 
     /**
@@ -22,5 +27,7 @@ public interface ReenrichConfig {
      * so that a busy replica is not taken for a dead one.
      */
     @WithDefault("30s")
+    @DurationRange(min = "PT0.02S", max = "P1D")
+    @AtLeast(value = "heartbeatInterval", times = 2)
     Duration leaseTimeout();
 }

@@ -1,5 +1,6 @@
 package io.newsflow.enrich.theme;
 
+import io.newsflow.settings.Check;
 import io.smallrye.config.ConfigMapping;
 
 import java.nio.file.Path;
@@ -10,5 +11,6 @@ import java.util.Optional;
 public interface ThemeConfig {
 
     /** An operator's taxonomy file, read at start; without it, the one shipped in the service. */
+    @Check(TaxonomyFile.class)
     Optional<Path> file();
 }

@@ -45,7 +45,7 @@ public class ArticleEvents {
      * The first event whose JSON exceeds {@code maxBytes}, which Kafka would refuse. Serializing
      * is skipped for the usual article, whose text cannot reach the limit even fully escaped.
      */
-    public static Optional<ArticleRawV1> firstTooLarge(List<ArticleRawV1> events, int maxBytes) {
+    public static Optional<ArticleRawV1> firstTooLarge(List<ArticleRawV1> events, long maxBytes) {
         for (ArticleRawV1 event : events) {
             long chars = event.body().length() + (event.title() == null ? 0 : event.title().length());
             if (chars * MAX_JSON_BYTES_PER_CHAR + EVENT_OVERHEAD_BYTES > maxBytes && ArticleEventCodec.toJson(event).length > maxBytes) {

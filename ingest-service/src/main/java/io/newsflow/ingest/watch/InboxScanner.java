@@ -95,7 +95,7 @@ public class InboxScanner {
         return false;
     }
 
-    private static PathMatcher glob(String pattern) {
+    static PathMatcher glob(String pattern) {
         return FileSystems.getDefault().getPathMatcher("glob:" + pattern.strip());
     }
 }

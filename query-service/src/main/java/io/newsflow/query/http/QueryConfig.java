@@ -1,5 +1,6 @@
 package io.newsflow.query.http;
 
+import io.newsflow.settings.DurationRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,6 +16,7 @@ public interface QueryConfig {
 
     /** NEWSFLOW_QUERY_WATERMARK_REFRESH: how often the data watermark behind the ETags is re-read; zero: on every request. */
     @WithDefault("PT0.25S")
+    @DurationRange(min = "PT0S", max = "PT1H")
     Duration watermarkRefresh();
 
     /**
@@ -22,6 +24,7 @@ public interface QueryConfig {
      * be served while the new one is computed in the background; zero: every answer waits for the data.
      */
     @WithDefault("PT2S")
+    @DurationRange(min = "PT0S", max = "PT1H")
     Duration maxStaleness();
 
     /**
@@ -29,5 +32,6 @@ public interface QueryConfig {
      * ingest-service and Kafka; polls in between are answered from the last reading.
      */
     @WithDefault("PT2S")
+    @DurationRange(min = "PT0.1S", max = "P1D")
     Duration pipelineRefresh();
 }

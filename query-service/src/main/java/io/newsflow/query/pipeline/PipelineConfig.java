@@ -1,5 +1,7 @@
 package io.newsflow.query.pipeline;
 
+import io.newsflow.settings.Check;
+import io.newsflow.settings.TopicName;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +28,7 @@ public interface PipelineConfig {
 
         /** NEWSFLOW_INGEST_URL: ingest-service's base URL, for {@code /api/v1/inbox}. */
         @WithDefault("http://127.0.0.1:8081")
+        @Check(IngestUrl.class)
         URI url();
 
         /** NEWSFLOW_INGEST_API_KEY: ingest's NEWSFLOW_API_KEY, when that is set. */
@@ -36,10 +39,12 @@ public interface PipelineConfig {
 
         /** NEWSFLOW_TOPIC_RAW */
         @WithDefault("articles.raw.v1")
+        @Check(TopicName.class)
         String raw();
 
         /** NEWSFLOW_TOPIC_RAW_DLQ */
         @WithDefault("articles.raw.v1.dlq")
+        @Check(TopicName.class)
         String rawDlq();
     }
 }

@@ -1,0 +1,47 @@
+package io.newsflow.enrich.pipeline;
+
+import io.newsflow.settings.Check;
+import io.newsflow.settings.Range;
+import io.newsflow.settings.TopicName;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The raw channel's settings. The messaging channel reads them through {@code application.properties}
+ * ({@code mp.messaging.incoming.articles-raw.*}); they are declared here as well so that the start-up
+ * check sees them (the messaging connector would take {@code concurrency=0} or a topic name Kafka refuses
+ * without a clear word), and the dead-letter tools read the topics from here.
+ */
+@ConfigMapping(prefix = "newsflow")
+public interface ChannelConfig {
+
+    Topic topic();
+
+    Enrich enrich();
+
+    interface Topic {
+
+        /** NEWSFLOW_TOPIC_RAW */
+        @WithDefault("articles.raw.v1")
+        @Check(TopicName.class)
+        String raw();
+
+        /** NEWSFLOW_TOPIC_RAW_DLQ */
+        @WithDefault("articles.raw.v1.dlq")
+        @Check(TopicName.class)
+        String rawDlq();
+    }
+
+    interface Enrich {
+
+        /** NEWSFLOW_ENRICH_CONSUMERS: Kafka consumers (threads) in this replica. */
+        @WithDefault("2")
+        @Range(min = 1, max = 64)
+        int consumers();
+
+        /** NEWSFLOW_ENRICH_BATCH_SIZE: most records one poll returns, stored in one transaction. */
+        @WithDefault("32")
+        @Range(min = 1, max = 10_000)
+        int batchSize();
+    }
+}
