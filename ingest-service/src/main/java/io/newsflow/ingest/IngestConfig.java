@@ -22,6 +22,9 @@ public interface IngestConfig {
     /** When set, {@code /api/*} requests must carry it as {@code X-API-Key} or a bearer token ({@code NEWSFLOW_API_KEY}). */
     Optional<String> apiKey();
 
+    /** When set, {@code /admin/*} requests must carry it as {@code X-API-Key} or a bearer token ({@code NEWSFLOW_ADMIN_API_KEY}). */
+    Optional<String> adminApiKey();
+
     Inbox inbox();
 
     Topic topic();
@@ -94,6 +97,13 @@ public interface IngestConfig {
         /** Zone for publication times written without one (e.g. {@code Jun 20, 2024 05:19 AM}). */
         @WithDefault("UTC")
         ZoneId defaultTimezone();
+
+        /**
+         * Files in processed/ are deleted once their day folder is more than this many whole days old
+         * ({@code NEWSFLOW_INBOX_PROCESSED_RETENTION_DAYS}); 0 keeps them forever.
+         */
+        @WithDefault("0")
+        int processedRetentionDays();
 
         Zip zip();
     }
