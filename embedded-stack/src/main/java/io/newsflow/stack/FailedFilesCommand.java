@@ -125,11 +125,13 @@ public final class FailedFilesCommand {
         static Options parse(List<String> args) {
             Options o = new Options();
             Iterator<String> it = args.iterator();
-            boolean first = true;
+            boolean subcommand = false;
             while (it.hasNext()) {
                 String arg = it.next();
-                if (first && (arg.equals("list") || arg.equals("requeue"))) {
+                // Options may come first (--url URL list); after the subcommand a word is a file name.
+                if (!subcommand && o.names.isEmpty() && (arg.equals("list") || arg.equals("requeue"))) {
                     o.requeue = arg.equals("requeue");
+                    subcommand = true;
                 } else if (arg.equals("--reason")) {
                     o.reason = value(it, arg);
                 } else if (arg.equals("--url")) {
@@ -143,7 +145,6 @@ public final class FailedFilesCommand {
                 } else {
                     o.names.add(arg);
                 }
-                first = false;
             }
             if (!o.requeue && (o.all || !o.names.isEmpty())) {
                 throw new IllegalArgumentException("--all and names are for 'requeue'");

@@ -25,7 +25,6 @@ import java.util.List;
 @Tag(name = "failed files", description = "Files ingest could not take: their reasons, and their requeue (NEWSFLOW_ADMIN_API_KEY)")
 public class FailedFileResource {
 
-    static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
     private final FailedFileService failed;

@@ -89,7 +89,7 @@ public class FailedFileService {
             Path inboxMarker = target.resolveSibling(target.getFileName() + InboxScanner.MARKER_SUFFIX);
             if (Files.exists(marker)) {
                 InboxFolders.moveUnique(marker, inboxMarker);
-            } else if (config.inbox().markerMode()) {
+            } else if (config.inbox().markerMode() && Files.notExists(inboxMarker)) {
                 // Requeuing says the file is complete: in marker mode it needs its marker to be taken at all.
                 Files.createFile(inboxMarker);
             }
