@@ -1,19 +1,15 @@
 package io.newsflow.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code ./newsflow dead-letters}: the dead letters of the running local stack, grouped by failure, and
@@ -25,9 +21,6 @@ public final class DeadLettersCommand {
             usage: ./newsflow dead-letters                      list dead letters by failure (fingerprint)
                    ./newsflow dead-letters replay FINGERPRINT   publish one failure's pending dead letters again
                    ./newsflow dead-letters replay --all         publish every pending dead letter again""";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private DeadLettersCommand() {
     }
@@ -49,37 +42,17 @@ public final class DeadLettersCommand {
             err.println(USAGE);
             return 2;
         }
-        String key = env.get("NEWSFLOW_ADMIN_API_KEY");
-        if (key != null && !key.isBlank()) {
-            request.header("X-API-Key", key);
-        }
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            err.println("newsflow: enrich-service does not answer at " + base + " (is ./newsflow run running? NEWSFLOW_ENRICH_PORT?)");
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Optional<JsonNode> body = AdminCall.send(request, env, "enrich-service", "is ./newsflow run running? NEWSFLOW_ENRICH_PORT?", err);
+        if (body.isEmpty()) {
             return 1;
         }
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            if (response.statusCode() != 200) {
-                err.println("newsflow: " + body.path("detail").asText(body.path("title").asText("HTTP " + response.statusCode())));
-                return 1;
-            }
-            if (args.isEmpty()) {
-                print(body, out);
-            } else {
-                out.println("replayed " + body.path("replayed").asLong() + " dead letters to the raw topic; "
-                        + body.path("alreadyStored").asLong() + " skipped, stored since");
-            }
-            return 0;
-        } catch (IOException e) {
-            err.println("newsflow: enrich-service answered HTTP " + response.statusCode() + " with something that is not JSON");
-            return 1;
+        if (args.isEmpty()) {
+            print(body.get(), out);
+        } else {
+            out.println("replayed " + body.get().path("replayed").asLong() + " dead letters to the raw topic; "
+                    + body.get().path("alreadyStored").asLong() + " skipped, stored since");
         }
+        return 0;
     }
 
     private static void print(JsonNode groups, PrintStream out) {

@@ -36,6 +36,9 @@ public interface IngestConfig {
     /** When set, {@code /api/*} requests must carry it as {@code X-API-Key} or a bearer token ({@code NEWSFLOW_API_KEY}). */
     Optional<String> apiKey();
 
+    /** When set, {@code /admin/*} requests must carry it as {@code X-API-Key} or a bearer token ({@code NEWSFLOW_ADMIN_API_KEY}). */
+    Optional<String> adminApiKey();
+
     Inbox inbox();
 
     Topic topic();
@@ -132,6 +135,14 @@ public interface IngestConfig {
         @WithDefault("UTC")
         @Check(ZoneIds.class)
         String defaultTimezone();
+
+        /**
+         * Files in processed/ are deleted once their day folder is more than this many whole days old
+         * ({@code NEWSFLOW_INBOX_PROCESSED_RETENTION_DAYS}); 0 keeps them forever.
+         */
+        @WithDefault("0")
+        @Range(min = 0, max = 36_500)
+        int processedRetentionDays();
 
         Zip zip();
     }

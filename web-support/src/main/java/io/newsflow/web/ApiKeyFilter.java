@@ -1,25 +1,29 @@
 package io.newsflow.web;
 
+import io.quarkus.arc.All;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.util.List;
+
 /**
- * The API-key check of every service, by the {@link ApiKeys} rule the service produces. Health,
+ * The API-key check of every service, by the {@link ApiKeys} rules the service produces (one per
+ * path prefix: ingest guards {@code /api/} and {@code /admin} with different keys). Health,
  * metrics and OpenAPI under {@code /q} and static pages are not REST resources: probes, Prometheus
  * and the dashboard page itself never need the key.
  */
 public class ApiKeyFilter {
 
-    private final ApiKeys keys;
+    private final List<ApiKeys> rules;
 
-    public ApiKeyFilter(ApiKeys keys) {
-        this.keys = keys;
+    public ApiKeyFilter(@All List<ApiKeys> rules) {
+        this.rules = rules;
     }
 
     // Before parameter checks: a caller without the key learns nothing about the endpoint.
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void requireKey(ContainerRequestContext request) {
-        keys.check(request);
+        rules.forEach(rule -> rule.check(request));
     }
 }

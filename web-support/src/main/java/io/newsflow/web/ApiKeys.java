@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A service's API-key rule, which {@link ApiKeyFilter} applies: requests to REST resources under
  * a path prefix must carry the key as an {@value #HEADER} header or an {@code Authorization: Bearer}
- * token. Unset or blank, every request passes. Each service produces its one instance (a CDI
- * producer) from the variable its operators set.
+ * token. Unset or blank, every request passes. Each service produces one instance per guarded
+ * prefix (CDI producers) from the variables its operators set; the filter applies them all.
  */
 public final class ApiKeys {
 

@@ -111,7 +111,7 @@ public class FileIngestService {
     private Outcome processed(Path claimed, String name, List<ArticleRawV1> published, long started) {
         try {
             Path target = folders.moveToProcessed(claimed, name);
-            moveMarker(name, target);
+            tidyUp(name, target);
             LOG.infof("file=%s outcome=processed articles=%d ids=%s moved=%s ms=%d", name, published.size(),
                     published.stream().map(ArticleRawV1::articleId).toList(), target, (System.nanoTime() - started) / 1_000_000);
             count("processed", "ok");
@@ -136,7 +136,7 @@ public class FileIngestService {
             error.put("size", size);
             error.put("time", clock.instant().toString());
             Files.write(target.resolveSibling(target.getFileName() + InboxFolders.ERROR_SUFFIX), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(error));
-            moveMarker(name, target);
+            tidyUp(name, target);
             LOG.warnf("file=%s outcome=failed reason=%s stage=%s moved=%s message=\"%s\"", name, reason, stage, target, message);
             count("failed", reason);
             return Outcome.FAILED;
@@ -157,15 +157,16 @@ public class FileIngestService {
         return Outcome.RETRY;
     }
 
-    /** In marker mode the {@code .done} marker follows its file, so the inbox is left clean. */
-    private void moveMarker(String name, Path movedTo) throws IOException {
-        if (!config.inbox().markerMode()) {
-            return;
-        }
+    /**
+     * Leaves the inbox clean of what stood beside the file, in any mode: its {@code .done} marker follows it; a report
+     * moved back with it from failed/ ({@code mv failed/* inbox/}) tells of an earlier try and goes.
+     */
+    private void tidyUp(String name, Path movedTo) throws IOException {
         Path marker = folders.inbox().resolve(name + InboxScanner.MARKER_SUFFIX);
         if (Files.exists(marker)) {
             InboxFolders.moveUnique(marker, movedTo.resolveSibling(movedTo.getFileName() + InboxScanner.MARKER_SUFFIX));
         }
+        Files.deleteIfExists(folders.inbox().resolve(name + InboxFolders.ERROR_SUFFIX));
     }
 
     private void count(String outcome, String reason) {

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The data root's folders, and moves into them that never overwrite an earlier file of the same name. */
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 public class InboxFolders {
 
     /** What {@code FileIngestService} writes beside a failed file. */
-    static final String ERROR_SUFFIX = ".error.json";
+    public static final String ERROR_SUFFIX = ".error.json";
+    /** A report's name, with the number {@link #moveUnique} adds on a clash. */
+    static final Pattern REPORT = Pattern.compile("\\.error(-\\d+)?\\.json\\z");
 
     private final Path inbox;
     private final Path processed;
@@ -45,11 +48,19 @@ public class InboxFolders {
         return inbox;
     }
 
-    /** Files in failed/ (their {@code .error.json} reports not counted): each waits for a person to mend or delete it. */
+    public Path processed() {
+        return processed;
+    }
+
+    public Path failed() {
+        return failed;
+    }
+
+    /** Files in failed/ (their {@code .error.json} reports and markers not counted): each waits for a person to mend, requeue or delete it. */
     public long countFailed() throws IOException {
         try (Stream<Path> files = Files.walk(failed)) {
             return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                    .filter(f -> !f.getFileName().toString().endsWith(ERROR_SUFFIX))
+                    .filter(f -> !InboxScanner.bookkeeping(f.getFileName().toString()))
                     .count();
         }
     }
@@ -64,7 +75,7 @@ public class InboxFolders {
     }
 
     /** {@code a.txt}, then {@code a-1.txt}, {@code a-2.txt}, …: a clash never replaces what is there. */
-    static Path moveUnique(Path source, Path target) throws IOException {
+    public static Path moveUnique(Path source, Path target) throws IOException {
         Files.createDirectories(target.getParent());
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');

@@ -20,13 +20,14 @@ import java.util.List;
 /**
  * Lists the files of the inbox that may be articles: regular files only (a symbolic link, FIFO or
  * device is never opened, so nothing outside the inbox can be read through it), not hidden or
- * temporary anywhere on their path, matching the include globs and none of the exclude globs.
+ * temporary anywhere on their path, not newsflow's own bookkeeping ({@code .error.json} reports and
+ * {@code .done} markers, in any mode), matching the include globs and none of the exclude globs.
  */
 @ApplicationScoped
 public class InboxScanner {
 
     private static final Logger LOG = Logger.getLogger(InboxScanner.class);
-    static final String MARKER_SUFFIX = ".done";
+    public static final String MARKER_SUFFIX = ".done";
 
     /** A file as seen on one scan; {@code marked} when its {@code .done} marker exists. */
     public record Candidate(Path path, long size, Instant modified, boolean marked) {
@@ -76,7 +77,7 @@ public class InboxScanner {
     }
 
     private boolean accepted(Path relative) {
-        if (hidden(relative) || (markerMode && relative.getFileName().toString().endsWith(MARKER_SUFFIX))) {
+        if (hidden(relative) || bookkeeping(relative.getFileName().toString())) {
             return false;
         }
         // Glob wildcards never match a control character (they become '.' in a regex), yet names may hold newlines.
@@ -85,7 +86,7 @@ public class InboxScanner {
     }
 
     /** Hidden or temporary anywhere on the path: {@code .*}, {@code *.part}, {@code *.tmp}, {@code *.crdownload}, {@code *~}. */
-    static boolean hidden(Path relative) {
+    public static boolean hidden(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp") || name.endsWith(".crdownload") || name.endsWith("~")) {
@@ -93,6 +94,14 @@ public class InboxScanner {
             }
         }
         return false;
+    }
+
+    /**
+     * A {@code .done} marker or an error report, numbered variants included ({@code a.txt.error-1.json}, left by
+     * versions that took reports moved back into the inbox as inputs): never an input, never a failed file.
+     */
+    public static boolean bookkeeping(String fileName) {
+        return fileName.endsWith(MARKER_SUFFIX) || InboxFolders.REPORT.matcher(fileName).find();
     }
 
     static PathMatcher glob(String pattern) {
