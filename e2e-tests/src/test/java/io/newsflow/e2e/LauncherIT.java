@@ -7,7 +7,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,8 +74,8 @@ class LauncherIT {
 
         LauncherProcess first = launch(env, "first");
         first.awaitLine("newsflow is running.", START);
-        drop(dataDir, "000_c57e4281e488cd20.txt");
-        drop(dataDir, "001_ac06186fe94f9196.txt");
+        Samples.drop(dataDir.resolve("inbox"), Samples.NAMES.get(0), Samples.NAMES.get(0));
+        Samples.drop(dataDir.resolve("inbox"), Samples.NAMES.get(1), Samples.NAMES.get(1));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> articles(queryPort) == 2);
         List<ProcessHandle> children = childrenRecordedIn(dataDir);
         assertEquals(4, children.size(), "Kafka and the three services have pid files");
@@ -147,14 +146,6 @@ class LauncherIT {
             return java.util.Optional.empty();
         }
         return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).filter(ProcessHandle::isAlive);
-    }
-
-    private static void drop(Path dataDir, String sample) throws IOException {
-        try (InputStream in = LauncherIT.class.getResourceAsStream("/samples/" + sample)) {
-            Path staging = dataDir.resolve(sample + ".part");
-            Files.copy(in, staging);
-            Files.move(staging, dataDir.resolve("inbox").resolve(sample));
-        }
     }
 
     private static int articles(int queryPort) throws IOException, InterruptedException {

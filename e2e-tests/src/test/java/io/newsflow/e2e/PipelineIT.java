@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -36,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
-    private static final List<String> SAMPLES = List.of("000_c57e4281e488cd20.txt", "001_ac06186fe94f9196.txt",
-            "002_158020bef77a7aad.txt", "003_87827dec1b683a00.txt", "004_2cb154c89b1adac4.txt");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -60,7 +56,7 @@ class PipelineIT {
     @Test
     @Order(1)
     void theFiveSamplesBecomeFiveEnglishArticlesWithTheirHeaders() throws Exception {
-        for (String sample : SAMPLES) {
+        for (String sample : Samples.NAMES) {
             drop(sample, sample);
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -149,13 +145,7 @@ class PipelineIT {
     }
 
     private static void drop(String sample, String name) throws IOException {
-        Path target = pipeline.inbox().resolve(name);
-        Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try (InputStream in = PipelineIT.class.getResourceAsStream("/samples/" + sample)) {
-            Files.copy(in, partial);
-        }
-        Files.move(partial, target);
+        Samples.drop(pipeline.inbox(), sample, name);
     }
 
     private static JsonNode get(String path) throws IOException, InterruptedException {

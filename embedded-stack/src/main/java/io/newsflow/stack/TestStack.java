@@ -83,7 +83,8 @@ public final class TestStack {
         };
     }
 
-    private static boolean dockerAnswers() {
+    /** Whether a Docker engine answers here; also what tests that need one (compose) skip on. */
+    public static boolean dockerAnswers() {
         // Asking Testcontainers where no engine can be logs a page of errors: look for one first.
         boolean configured = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
                 || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));

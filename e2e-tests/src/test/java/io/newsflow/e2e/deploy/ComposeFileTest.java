@@ -107,19 +107,42 @@ class ComposeFileTest {
     void noPasswordHasADefault() {
         services.fields().forEachRemaining(service -> service.getValue().path("environment").fields().forEachRemaining(e -> {
             if (e.getKey().contains("PASSWORD")) {
-                assertTrue(REQUIRED_VARIABLE.matcher(e.getValue().asText()).lookingAt(),
+                // required (${X:?…}), or passed through by name from deploy/.env (no value at all: unset stays unset)
+                assertTrue(e.getValue().isNull() || REQUIRED_VARIABLE.matcher(e.getValue().asText()).lookingAt(),
                         service.getKey() + "." + e.getKey() + " must come from deploy/.env with no default: " + e.getValue());
             }
         }));
     }
 
     @Test
+    void theServiceImagesAreBuiltNeverPulled() {
+        // their names are in no registry: without pull_policy, compose would first try to pull them
+        for (String name : DeployFiles.SERVICES) {
+            assertEquals("build", services.path(name).path("pull_policy").asText(), name);
+        }
+    }
+
+    @Test
+    void postgresAndKafkaStayOffTheHostUnlessTheExposeFileIsAdded() {
+        for (String name : List.of("postgres", "kafka")) {
+            assertTrue(services.path(name).path("ports").isMissingNode(), name + " is published on the host by default");
+        }
+        JsonNode expose = DeployFiles.yaml(DeployFiles.deploy().resolve("docker-compose.expose.yml")).path("services");
+        assertEquals("127.0.0.1:${NEWSFLOW_POSTGRES_PORT:-5432}:5432", expose.path("postgres").path("ports").get(0).asText());
+        assertTrue(expose.path("kafka").path("ports").get(0).asText().startsWith("127.0.0.1:"));
+        String advertised = expose.path("kafka").path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText();
+        assertTrue(advertised.contains("PLAINTEXT://kafka:9092") && advertised.contains("127.0.0.1:"),
+                "containers keep kafka:9092, host clients get an address they can reach: " + advertised);
+    }
+
+    @Test
     void everyPublishedPortNamesItsInterface() {
-        services.fields().forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
+        JsonNode exposed = DeployFiles.yaml(DeployFiles.deploy().resolve("docker-compose.expose.yml")).path("services");
+        List.of(services, exposed).forEach(file -> file.fields().forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
             String mapping = port.asText();
             assertTrue(mapping.startsWith("127.0.0.1:") || mapping.startsWith("${NEWSFLOW_BIND_ADDRESS:-127.0.0.1}:"),
                     service.getKey() + " publishes " + mapping + " on every interface by default");
-        }));
+        })));
     }
 
     @Test
@@ -136,9 +159,11 @@ class ComposeFileTest {
     void everyVariableAnOperatorCanSetIsDocumentedInTheReadme() {
         String readme = DeployFiles.read(DeployFiles.home().resolve("README.md"));
         Set<String> variables = new TreeSet<>();
-        Matcher m = VARIABLE.matcher(DeployFiles.read(DeployFiles.deploy().resolve("docker-compose.yml")));
-        while (m.find()) {
-            variables.add(m.group(1));
+        for (String file : List.of("docker-compose.yml", "docker-compose.expose.yml")) {
+            Matcher m = VARIABLE.matcher(DeployFiles.read(DeployFiles.deploy().resolve(file)));
+            while (m.find()) {
+                variables.add(m.group(1));
+            }
         }
         for (String name : DeployFiles.SERVICES) {
             variables.addAll(env(name).keySet());
@@ -149,7 +174,7 @@ class ComposeFileTest {
                 missing.add(variable);
             }
         }
-        assertEquals(List.of(), missing, "variables of deploy/docker-compose.yml missing from README's tables");
+        assertEquals(List.of(), missing, "variables of deploy/docker-compose*.yml missing from README's tables");
     }
 
     @Test

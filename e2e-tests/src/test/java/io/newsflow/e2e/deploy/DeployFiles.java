@@ -53,6 +53,20 @@ final class DeployFiles {
         return YAML.valueToTree(document);
     }
 
+    /** The first object of that kind in a deploy/k8s manifest, read into fabric8's typed model. */
+    static <T> T manifest(String file, Class<T> type) {
+        for (JsonNode document : yamlDocuments(deploy().resolve("k8s").resolve(file))) {
+            if (document.path("kind").asText().equals(type.getSimpleName())) {
+                try {
+                    return YAML.treeToValue(document, type);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not a " + type.getSimpleName() + ": " + file, e);
+                }
+            }
+        }
+        throw new AssertionError(file + " has no " + type.getSimpleName());
+    }
+
     /** Every document of a multi-document YAML file, empty ones left out. */
     static List<JsonNode> yamlDocuments(Path file) {
         List<JsonNode> documents = new ArrayList<>();
