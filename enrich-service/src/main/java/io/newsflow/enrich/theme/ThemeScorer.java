@@ -70,7 +70,11 @@ public class ThemeScorer {
         return taxonomy.version();
     }
 
-    /** The themes whose score reaches their minimum, highest score first. */
+    /**
+     * The themes whose score reaches both their minimum and their share of the best theme's score, highest
+     * score first. A phrase in the lead (the first {@code leadChars} characters: title and first lines)
+     * weighs {@code leadWeight} times as much: what an article is about is said at its start.
+     */
     public List<ThemeScore> score(String text, String language) {
         PhraseMatcher<Phrase> matcher = byLanguage.getOrDefault(language, byLanguage.get(ANY_LANGUAGE));
         Map<String, List<PhraseMatcher.Match<Phrase>>> hits = new LinkedHashMap<>();
@@ -78,7 +82,7 @@ public class ThemeScorer {
         for (PhraseMatcher.Match<Phrase> match : matcher.findAll(text)) {
             (match.value().exclusion() ? exclusions : hits).computeIfAbsent(match.value().code(), c -> new ArrayList<>()).add(match);
         }
-        List<ThemeScore> scores = new ArrayList<>();
+        List<ThemeScore> candidates = new ArrayList<>();
         hits.forEach((code, matches) -> {
             List<PhraseMatcher.Match<Phrase>> excluded = exclusions.getOrDefault(code, List.of());
             List<int[]> offsets = new ArrayList<>();
@@ -90,7 +94,7 @@ public class ThemeScorer {
                 if (match.start() < coveredUntil || excluded.stream().anyMatch(x -> x.start() < match.end() && match.start() < x.end())) {
                     continue;
                 }
-                sum += match.value().weight();
+                sum += match.value().weight() * (match.start() < taxonomy.leadChars() ? taxonomy.leadWeight() : 1.0);
                 offsets.add(new int[] {match.start(), match.end()});
                 coveredUntil = match.end();
             }
@@ -98,9 +102,18 @@ public class ThemeScorer {
             double score = sum * (theme.weight() == null ? 1.0 : theme.weight());
             double min = theme.minScore() == null ? taxonomy.defaultMinScore() : theme.minScore();
             if (score >= min && !offsets.isEmpty()) {
-                scores.add(new ThemeScore(code, score, List.copyOf(offsets)));
+                candidates.add(new ThemeScore(code, score, List.copyOf(offsets)));
             }
         });
+        double best = candidates.stream().mapToDouble(ThemeScore::score).max().orElse(0);
+        List<ThemeScore> scores = new ArrayList<>();
+        for (ThemeScore candidate : candidates) {
+            ThemeTaxonomy.Theme theme = themes.get(candidate.code());
+            double minShare = theme.minShare() == null ? taxonomy.defaultMinShare() : theme.minShare();
+            if (candidate.score() >= minShare * best) {
+                scores.add(candidate);
+            }
+        }
         scores.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
         return scores;
     }

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.theme;
 
 import io.newsflow.enrich.Samples;
+import io.newsflow.enrich.normalize.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +35,28 @@ class ThemeScorerTest {
         for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
             assertTrue(theme.phrases().keySet().containsAll(Set.of("en", "zh", "ru")), theme.code());
         }
-        assertTrue(taxonomy.version().startsWith("2025.1+"), taxonomy.version());
+        assertTrue(taxonomy.version().startsWith("2026.1+"), taxonomy.version());
     }
 
+    /**
+     * The samples as an analyst files them (docs/quality.md, "Themes"): each is about Russia and North Korea's
+     * relations; 000 and 003 about the summit at the cosmodrome, 002 about the treaty with its mutual-assistance
+     * clause. Sanctions, mentioned in passing in 000–002, are not what they are about. Bodies are read as the
+     * pipeline reads them: cleaned, the teasers of other articles cut off.
+     */
     @Test
-    void theSamplesAreAboutTheMilitaryDiplomacySanctionsAndSpace() {
+    void theSamplesAreFiledUnderTheirMainThemesOnly() {
         Map<String, Set<String>> expected = Map.of(
-                "000", Set.of("MILITARY", "DIPLOMACY", "SANCTIONS", "SPACE", "ARMS_TRADE"),
-                "001", Set.of("MILITARY", "DIPLOMACY", "SANCTIONS", "SPACE"),
-                "002", Set.of("MILITARY", "DIPLOMACY", "SPACE"),
-                "003", Set.of("MILITARY", "DIPLOMACY", "SPACE"),
-                "004", Set.of("MILITARY", "SPACE"));
+                "000", Set.of("DIPLOMACY", "MILITARY", "SPACE"),
+                "001", Set.of("DIPLOMACY"),
+                "002", Set.of("DIPLOMACY", "ALLIANCE"),
+                "003", Set.of("DIPLOMACY", "SPACE"),
+                "004", Set.of("DIPLOMACY", "MILITARY"));
         expected.forEach((sample, codes) -> {
-            Map<String, Double> found = themes(Samples.bodyOf(sample), "en");
+            Map<String, Double> found = themes(TextNormalizer.clean(Samples.bodyOf(sample)), "en");
             assertTrue(found.keySet().containsAll(codes), sample + ": " + found);
-            assertFalse(found.containsKey("SPORTS") || found.containsKey("ELECTION"), sample + ": " + found);
+            assertFalse(found.containsKey("SPORTS") || found.containsKey("ELECTION") || found.containsKey("NATURAL_DISASTER")
+                    || found.containsKey("GOV_LEADERSHIP"), sample + ": " + found);
         });
     }
 
@@ -56,7 +64,8 @@ class ThemeScorerTest {
     void scoresCountWeightedPhrasesAndOffsetsPointAtThem() {
         String text = "The UN imposed new sanctions on Pyongyang. Sanctioned banks face an asset freeze.";
         ThemeScore sanctions = SCORER.score(text, "en").stream().filter(t -> t.code().equals("SANCTIONS")).findFirst().orElseThrow();
-        assertEquals(3.0, sanctions.score());
+        // sanction*=2 twice and asset freeze=1, all within the lead (leadChars 250), which weighs 2.
+        assertEquals((2 + 2 + 1) * 2.0, sanctions.score());
         assertEquals(List.of("sanctions", "Sanctioned", "asset freeze"), sanctions.offsets().stream().map(o -> text.substring(o[0], o[1])).toList());
     }
 
