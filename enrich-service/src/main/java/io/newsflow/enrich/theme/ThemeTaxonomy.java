@@ -75,11 +75,22 @@ public record ThemeTaxonomy(String version, double defaultMinScore, double defau
             if (theme.code() == null || theme.code().isBlank() || theme.phrases() == null || theme.phrases().isEmpty()) {
                 throw new IllegalArgumentException("theme taxonomy " + origin + ": every theme needs a code and phrases");
             }
+            if (!isShare(theme.minShare())) {
+                throw new IllegalArgumentException("theme taxonomy " + origin + ": " + theme.code() + "'s minShare must be between 0 and 1");
+            }
+        }
+        // A share above 1 or a negative lead would silently drop every theme or invert the lead: refused at start.
+        if (!isShare(file.defaultMinShare()) || (file.leadChars() != null && file.leadChars() < 0) || (file.leadWeight() != null && file.leadWeight() <= 0)) {
+            throw new IllegalArgumentException("theme taxonomy " + origin + ": defaultMinShare must be between 0 and 1, leadChars ≥ 0, leadWeight > 0");
         }
         String hash = sha256(json).substring(0, 8);
         String version = (file.version() == null ? "unversioned" : file.version()) + "+" + hash;
         return new ThemeTaxonomy(version, orDefault(file.defaultMinScore(), 2.0), orDefault(file.defaultMinShare(), 0.0),
                 file.leadChars() == null ? 0 : file.leadChars(), orDefault(file.leadWeight(), 1.0), List.copyOf(file.themes()));
+    }
+
+    private static boolean isShare(Double value) {
+        return value == null || (value >= 0 && value <= 1);
     }
 
     private static double orDefault(Double value, double otherwise) {

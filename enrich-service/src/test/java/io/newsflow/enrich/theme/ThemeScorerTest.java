@@ -194,6 +194,14 @@ class ThemeScorerTest {
         }
     }
 
+    @Test
+    void aShareAbove1OrANegativeLeadStopsTheStart() {
+        for (String levers : List.of("\"defaultMinShare\": 1.5,", "\"leadChars\": -1,", "\"leadWeight\": 0,")) {
+            assertThrows(IllegalArgumentException.class, () -> scorerOf(TWO_THEMES.formatted(levers, "")), levers);
+        }
+        assertThrows(IllegalArgumentException.class, () -> scorerOf(TWO_THEMES.formatted("", "\"minShare\": -0.1,")));
+    }
+
     private static Map<String, Double> scores(ThemeScorer scorer, String text) {
         return scores(scorer, text, "en");
     }
