@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scores a text against the theme taxonomy: one Aho-Corasick pass per text over the phrases of its
@@ -26,7 +29,14 @@ public class ThemeScorer {
     private static final Logger LOG = Logger.getLogger(ThemeScorer.class);
     private static final String ANY_LANGUAGE = "*";
 
-    private record Phrase(String code, double weight, boolean exclusion) {
+    private static final String SEPARATOR = "[\\s\\-\\u2010\\u2011\\u00a0]+";
+
+    /**
+     * @param rest what must follow the phrase's first word when a word before its last one ends in {@code *}
+     *             ({@code мирн* переговор*}, {@code restriktive* maßnahmen}): the matcher finds the first
+     *             word, this checks the others; null for every other phrase
+     */
+    private record Phrase(String code, double weight, boolean exclusion, Pattern rest) {
     }
 
     private final ThemeTaxonomy taxonomy;
@@ -58,27 +68,58 @@ public class ThemeScorer {
             for (String entry : list) {
                 int eq = entry.lastIndexOf('=');
                 double weight = eq > 0 ? Double.parseDouble(entry.substring(eq + 1)) : 1.0;
-                String phrase = eq > 0 ? entry.substring(0, eq) : entry;
-                Phrase value = new Phrase(code, weight, exclusion);
-                builders.computeIfAbsent(language, l -> PhraseMatcher.builder()).add(phrase, value);
-                builders.computeIfAbsent(ANY_LANGUAGE, l -> PhraseMatcher.builder()).add(phrase, value);
+                String phrase = (eq > 0 ? entry.substring(0, eq) : entry).strip();
+                String[] words = phrase.split("\\s+");
+                boolean innerWildcard = Arrays.stream(words, 0, words.length - 1).anyMatch(w -> w.endsWith("*"));
+                Phrase value = new Phrase(code, weight, exclusion, innerWildcard ? rest(words) : null);
+                String matched = innerWildcard ? words[0] : phrase;
+                builders.computeIfAbsent(language, l -> PhraseMatcher.builder()).add(matched, value);
+                builders.computeIfAbsent(ANY_LANGUAGE, l -> PhraseMatcher.builder()).add(matched, value);
             }
         });
+    }
+
+    /** The words after the first, each after spaces or hyphens, {@code *} allowing more letters, ending on a word's end. */
+    private static Pattern rest(String[] words) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 1; i < words.length; i++) {
+            boolean open = words[i].endsWith("*");
+            regex.append(SEPARATOR).append(Pattern.quote(open ? words[i].substring(0, words[i].length() - 1) : words[i]))
+                    .append(open ? "\\p{L}*" : "");
+        }
+        return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The match, extended over the rest of its phrase; null when the rest does not follow. */
+    private static PhraseMatcher.Match<Phrase> complete(PhraseMatcher.Match<Phrase> match, String text) {
+        if (match.value().rest() == null) {
+            return match;
+        }
+        Matcher rest = match.value().rest().matcher(text).region(match.end(), text.length());
+        return rest.lookingAt() ? new PhraseMatcher.Match<>(match.start(), rest.end(), match.value()) : null;
     }
 
     public String version() {
         return taxonomy.version();
     }
 
-    /** The themes whose score reaches their minimum, highest score first. */
+    /**
+     * The themes whose score reaches both their minimum and their share of the best theme's score, highest
+     * score first. A phrase in the lead (the first {@code leadChars} characters: title and first lines)
+     * weighs {@code leadWeight} times as much: what an article is about is said at its start.
+     */
     public List<ThemeScore> score(String text, String language) {
         PhraseMatcher<Phrase> matcher = byLanguage.getOrDefault(language, byLanguage.get(ANY_LANGUAGE));
         Map<String, List<PhraseMatcher.Match<Phrase>>> hits = new LinkedHashMap<>();
         Map<String, List<PhraseMatcher.Match<Phrase>>> exclusions = new HashMap<>();
-        for (PhraseMatcher.Match<Phrase> match : matcher.findAll(text)) {
+        for (PhraseMatcher.Match<Phrase> found : matcher.findAll(text)) {
+            PhraseMatcher.Match<Phrase> match = complete(found, text);
+            if (match == null) {
+                continue;
+            }
             (match.value().exclusion() ? exclusions : hits).computeIfAbsent(match.value().code(), c -> new ArrayList<>()).add(match);
         }
-        List<ThemeScore> scores = new ArrayList<>();
+        List<ThemeScore> candidates = new ArrayList<>();
         hits.forEach((code, matches) -> {
             List<PhraseMatcher.Match<Phrase>> excluded = exclusions.getOrDefault(code, List.of());
             List<int[]> offsets = new ArrayList<>();
@@ -90,7 +131,7 @@ public class ThemeScorer {
                 if (match.start() < coveredUntil || excluded.stream().anyMatch(x -> x.start() < match.end() && match.start() < x.end())) {
                     continue;
                 }
-                sum += match.value().weight();
+                sum += match.value().weight() * (match.start() < taxonomy.leadChars() ? taxonomy.leadWeight() : 1.0);
                 offsets.add(new int[] {match.start(), match.end()});
                 coveredUntil = match.end();
             }
@@ -98,9 +139,18 @@ public class ThemeScorer {
             double score = sum * (theme.weight() == null ? 1.0 : theme.weight());
             double min = theme.minScore() == null ? taxonomy.defaultMinScore() : theme.minScore();
             if (score >= min && !offsets.isEmpty()) {
-                scores.add(new ThemeScore(code, score, List.copyOf(offsets)));
+                candidates.add(new ThemeScore(code, score, List.copyOf(offsets)));
             }
         });
+        double best = candidates.stream().mapToDouble(ThemeScore::score).max().orElse(0);
+        List<ThemeScore> scores = new ArrayList<>();
+        for (ThemeScore candidate : candidates) {
+            ThemeTaxonomy.Theme theme = themes.get(candidate.code());
+            double minShare = theme.minShare() == null ? taxonomy.defaultMinShare() : theme.minShare();
+            if (candidate.score() >= minShare * best) {
+                scores.add(candidate);
+            }
+        }
         scores.sort(Comparator.comparingDouble(ThemeScore::score).reversed());
         return scores;
     }

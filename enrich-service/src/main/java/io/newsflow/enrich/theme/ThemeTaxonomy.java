@@ -17,10 +17,14 @@ import java.util.Map;
 /**
  * The theme taxonomy as an operator edits it (see {@code themes.json} shipped with the service).
  *
- * @param version what the file says, plus a hash of its bytes: an edit without a new version still
- *                counts as a new taxonomy
+ * @param version         what the file says, plus a hash of its bytes: an edit without a new version still
+ *                        counts as a new taxonomy, whichever field changed
+ * @param defaultMinScore the score a theme needs unless it sets its own
+ * @param defaultMinShare the share of the best theme's score a theme needs unless it sets its own (0: none)
+ * @param leadChars       how many characters from the start of the text (title and lead) count as the lead
+ * @param leadWeight      multiplies the weight of a phrase found in the lead
  */
-public record ThemeTaxonomy(String version, double defaultMinScore, List<Theme> themes) {
+public record ThemeTaxonomy(String version, double defaultMinScore, double defaultMinShare, int leadChars, double leadWeight, List<Theme> themes) {
 
     static final String DEFAULT_RESOURCE = "/io/newsflow/enrich/theme/themes.json";
 
@@ -29,13 +33,16 @@ public record ThemeTaxonomy(String version, double defaultMinScore, List<Theme> 
      * @param exclude  language code → phrases inside which a hit does not count
      * @param weight   multiplies the theme's score (default 1)
      * @param minScore the score a text needs for the theme (default: the taxonomy's)
+     * @param minShare the share of the text's best theme score the theme needs (default: the taxonomy's):
+     *                 a theme mentioned in passing in an article about something else stays out
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Theme(String code, Double weight, Double minScore, Map<String, List<String>> phrases, Map<String, List<String>> exclude) {
+    public record Theme(String code, Double weight, Double minScore, Double minShare, Map<String, List<String>> phrases,
+                        Map<String, List<String>> exclude) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record File(String version, Double defaultMinScore, List<Theme> themes) {
+    private record File(String version, Double defaultMinScore, Double defaultMinShare, Integer leadChars, Double leadWeight, List<Theme> themes) {
     }
 
     public static ThemeTaxonomy loadDefault() {
@@ -68,10 +75,26 @@ public record ThemeTaxonomy(String version, double defaultMinScore, List<Theme> 
             if (theme.code() == null || theme.code().isBlank() || theme.phrases() == null || theme.phrases().isEmpty()) {
                 throw new IllegalArgumentException("theme taxonomy " + origin + ": every theme needs a code and phrases");
             }
+            if (!isShare(theme.minShare())) {
+                throw new IllegalArgumentException("theme taxonomy " + origin + ": " + theme.code() + "'s minShare must be between 0 and 1");
+            }
+        }
+        // A share above 1 or a negative lead would silently drop every theme or invert the lead: refused at start.
+        if (!isShare(file.defaultMinShare()) || (file.leadChars() != null && file.leadChars() < 0) || (file.leadWeight() != null && file.leadWeight() <= 0)) {
+            throw new IllegalArgumentException("theme taxonomy " + origin + ": defaultMinShare must be between 0 and 1, leadChars ≥ 0, leadWeight > 0");
         }
         String hash = sha256(json).substring(0, 8);
         String version = (file.version() == null ? "unversioned" : file.version()) + "+" + hash;
-        return new ThemeTaxonomy(version, file.defaultMinScore() == null ? 2.0 : file.defaultMinScore(), List.copyOf(file.themes()));
+        return new ThemeTaxonomy(version, orDefault(file.defaultMinScore(), 2.0), orDefault(file.defaultMinShare(), 0.0),
+                file.leadChars() == null ? 0 : file.leadChars(), orDefault(file.leadWeight(), 1.0), List.copyOf(file.themes()));
+    }
+
+    private static boolean isShare(Double value) {
+        return value == null || (value >= 0 && value <= 1);
+    }
+
+    private static double orDefault(Double value, double otherwise) {
+        return value == null ? otherwise : value;
     }
 
     private static String sha256(byte[] bytes) {

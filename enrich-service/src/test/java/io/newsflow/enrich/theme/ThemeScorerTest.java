@@ -1,6 +1,7 @@
 package io.newsflow.enrich.theme;
 
 import io.newsflow.enrich.Samples;
+import io.newsflow.enrich.normalize.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +35,28 @@ class ThemeScorerTest {
         for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
             assertTrue(theme.phrases().keySet().containsAll(Set.of("en", "zh", "ru")), theme.code());
         }
-        assertTrue(taxonomy.version().startsWith("2025.1+"), taxonomy.version());
+        assertTrue(taxonomy.version().startsWith("2026.1+"), taxonomy.version());
     }
 
+    /**
+     * The samples as an analyst files them (docs/quality.md, "Themes"): each is about Russia and North Korea's
+     * relations; 000 and 003 about the summit at the cosmodrome, 002 about the treaty with its mutual-assistance
+     * clause. Sanctions, mentioned in passing in 000–002, are not what they are about. Bodies are read as the
+     * pipeline reads them: cleaned, the teasers of other articles cut off.
+     */
     @Test
-    void theSamplesAreAboutTheMilitaryDiplomacySanctionsAndSpace() {
+    void theSamplesAreFiledUnderTheirMainThemesOnly() {
         Map<String, Set<String>> expected = Map.of(
-                "000", Set.of("MILITARY", "DIPLOMACY", "SANCTIONS", "SPACE", "ARMS_TRADE"),
-                "001", Set.of("MILITARY", "DIPLOMACY", "SANCTIONS", "SPACE"),
-                "002", Set.of("MILITARY", "DIPLOMACY", "SPACE"),
-                "003", Set.of("MILITARY", "DIPLOMACY", "SPACE"),
-                "004", Set.of("MILITARY", "SPACE"));
+                "000", Set.of("DIPLOMACY", "MILITARY", "SPACE"),
+                "001", Set.of("DIPLOMACY"),
+                "002", Set.of("DIPLOMACY", "ALLIANCE"),
+                "003", Set.of("DIPLOMACY", "SPACE"),
+                "004", Set.of("DIPLOMACY", "MILITARY"));
         expected.forEach((sample, codes) -> {
-            Map<String, Double> found = themes(Samples.bodyOf(sample), "en");
+            Map<String, Double> found = themes(TextNormalizer.clean(Samples.bodyOf(sample)), "en");
             assertTrue(found.keySet().containsAll(codes), sample + ": " + found);
-            assertFalse(found.containsKey("SPORTS") || found.containsKey("ELECTION"), sample + ": " + found);
+            assertFalse(found.containsKey("SPORTS") || found.containsKey("ELECTION") || found.containsKey("NATURAL_DISASTER")
+                    || found.containsKey("GOV_LEADERSHIP"), sample + ": " + found);
         });
     }
 
@@ -56,7 +64,8 @@ class ThemeScorerTest {
     void scoresCountWeightedPhrasesAndOffsetsPointAtThem() {
         String text = "The UN imposed new sanctions on Pyongyang. Sanctioned banks face an asset freeze.";
         ThemeScore sanctions = SCORER.score(text, "en").stream().filter(t -> t.code().equals("SANCTIONS")).findFirst().orElseThrow();
-        assertEquals(3.0, sanctions.score());
+        // sanction*=2 twice and asset freeze=1, all within the lead (leadChars 250), which weighs 2.
+        assertEquals((2 + 2 + 1) * 2.0, sanctions.score());
         assertEquals(List.of("sanctions", "Sanctioned", "asset freeze"), sanctions.offsets().stream().map(o -> text.substring(o[0], o[1])).toList());
     }
 
@@ -71,9 +80,13 @@ class ThemeScorerTest {
 
     @Test
     void chineseAndRussianTextsAreScoredWithTheirOwnPhrases() {
-        Map<String, Double> zh = themes("外交部发言人表示，美国对朝鲜实施新的制裁和武器禁运。两国在东方航天发射场举行峰会，讨论卫星和航天合作，并涉及军事合作与军事演习。", "zh");
+        // Four themes packed in two sentences: each counts, whatever the others' share.
+        ThemeTaxonomy shipped = ThemeTaxonomy.loadDefault();
+        ThemeScorer everyTheme = new ThemeScorer(new ThemeTaxonomy(shipped.version(), shipped.defaultMinScore(), 0, shipped.leadChars(),
+                shipped.leadWeight(), shipped.themes()));
+        Map<String, Double> zh = scores(everyTheme, "外交部发言人表示，美国对朝鲜实施新的制裁和武器禁运。两国在东方航天发射场举行峰会，讨论卫星和航天合作，并涉及军事合作与军事演习。", "zh");
         assertTrue(zh.keySet().containsAll(Set.of("SANCTIONS", "SPACE", "DIPLOMACY", "MILITARY")), zh.toString());
-        Map<String, Double> ru = themes("Песков заявил, что новые санкции и эмбарго США не помешают переговорам и визиту в Пхеньян. На космодроме Восточный обсуждали запуск спутников и военное сотрудничество, военные учения.", "ru");
+        Map<String, Double> ru = scores(everyTheme, "Песков заявил, что новые санкции и эмбарго США не помешают переговорам и визиту в Пхеньян. На космодроме Восточный обсуждали запуск спутников и военное сотрудничество, военные учения.", "ru");
         assertTrue(ru.keySet().containsAll(Set.of("SANCTIONS", "SPACE", "DIPLOMACY", "MILITARY")), ru.toString());
     }
 
@@ -95,5 +108,105 @@ class ThemeScorerTest {
 
         Files.writeString(file, "{\"themes\": []}");
         assertThrows(IllegalArgumentException.class, () -> ThemeTaxonomy.load(file));
+    }
+
+    private static ThemeScorer scorerOf(String json) {
+        return new ThemeScorer(ThemeTaxonomy.parse(json.getBytes(StandardCharsets.UTF_8), "test"));
+    }
+
+    private static final String TWO_THEMES = """
+            {"version": "t", "defaultMinScore": 1, %s "themes": [
+              {"code": "SANCTIONS", %s "phrases": {"en": ["sanction*", "embargo"]}},
+              {"code": "DIPLOMACY", "phrases": {"en": ["summit", "ambassador"]}}
+            ]}""";
+
+    @Test
+    void aPhraseInTheLeadWeighsTheLeadWeight() {
+        String text = "Embargo talk at the summit.\n" + "Filler sentence. ".repeat(10) + "The ambassador left; a sanction followed.";
+        ThemeScorer flat = scorerOf(TWO_THEMES.formatted("", ""));
+        ThemeScorer lead = scorerOf(TWO_THEMES.formatted("\"leadChars\": 40, \"leadWeight\": 3,", ""));
+        assertEquals(Map.of("SANCTIONS", 2.0, "DIPLOMACY", 2.0), scores(flat, text));
+        // "Embargo" and "summit" are in the first 40 characters, "ambassador" and "sanction" are not.
+        assertEquals(Map.of("SANCTIONS", 4.0, "DIPLOMACY", 4.0), scores(lead, text));
+    }
+
+    @Test
+    void aThemeBelowItsShareOfTheBestThemeIsAPassingMention() {
+        String text = "The summit, the summit again, the ambassador and one more summit; an embargo came up once.";
+        assertEquals(Map.of("DIPLOMACY", 4.0, "SANCTIONS", 1.0), scores(scorerOf(TWO_THEMES.formatted("", "")), text));
+        assertEquals(Map.of("DIPLOMACY", 4.0), scores(scorerOf(TWO_THEMES.formatted("\"defaultMinShare\": 0.5,", "")), text),
+                "1 is less than half of the best theme's 4");
+        assertEquals(Map.of("DIPLOMACY", 4.0, "SANCTIONS", 1.0),
+                scores(scorerOf(TWO_THEMES.formatted("\"defaultMinShare\": 0.5,", "\"minShare\": 0.25,")), text),
+                "a theme's own minShare overrides the default");
+    }
+
+    @Test
+    void aThemesOwnMinimumScoreOverridesTheDefault() {
+        String text = "A sanction and an embargo; a summit.";
+        assertEquals(Map.of("SANCTIONS", 2.0, "DIPLOMACY", 1.0), scores(scorerOf(TWO_THEMES.formatted("", "")), text));
+        assertEquals(Map.of("DIPLOMACY", 1.0), scores(scorerOf(TWO_THEMES.formatted("", "\"minScore\": 3,")), text));
+    }
+
+    @Test
+    void aLeaderNamedInPassingIsNotALeadershipStoryButAResignationIs() {
+        assertFalse(themes("Prime Minister Costas Simitis said on Thursday the government would cut the budget deficit to 4 percent of GDP.", "en")
+                .containsKey("GOV_LEADERSHIP"));
+        assertTrue(themes("Prime Minister resigns. The prime minister announced his resignation on Monday; a successor will be sworn in on Friday.", "en")
+                .containsKey("GOV_LEADERSHIP"));
+    }
+
+    @Test
+    void alliancesAndSanctionsAreFoundInTheirMultiWordPhrases() {
+        assertTrue(themes("Russia and North Korea sign comprehensive strategic partnership. The treaty provides for mutual assistance in case of aggression.", "en")
+                .containsKey("ALLIANCE"));
+        assertTrue(themes("EU extends restrictive measures. The Council prolonged the restrictive measures and the arms embargo under Security Council resolution 2397.", "en")
+                .containsKey("SANCTIONS"));
+        assertTrue(themes("Россия и КНДР подписали договор о всеобъемлющем стратегическом партнерстве, предусматривающий взаимную помощь в случае агрессии.", "ru")
+                .containsKey("ALLIANCE"));
+        assertTrue(themes("中俄发表联合声明，深化新时代全面战略协作伙伴关系。", "zh").containsKey("ALLIANCE"));
+        assertTrue(themes("Die EU verlängert die restriktiven Maßnahmen und das Waffenembargo gegen das Land.", "de").containsKey("SANCTIONS"));
+    }
+
+    @Test
+    void aWildcardInsideAPhraseLetsEachOfItsWordsInflect() {
+        ThemeScorer scorer = scorerOf("""
+                {"version": "t", "defaultMinScore": 1, "themes": [
+                  {"code": "CEASEFIRE", "phrases": {"ru": ["мирн* переговор*"], "de": ["restriktive* maßnahmen"]}}]}""");
+        assertEquals(List.of("мирные переговоры"), scorer.score("Начались мирные переговоры.", "ru").get(0).offsets().stream()
+                .map(o -> "Начались мирные переговоры.".substring(o[0], o[1])).toList());
+        assertTrue(scorer.score("Мирные жители ждут, переговоры идут.", "ru").isEmpty(), "the words must follow each other");
+        assertEquals(1, scorer.score("Die restriktiven Maßnahmen bleiben.", "de").size());
+        assertTrue(scorer.score("Die restriktiven Maßnahmenkataloge bleiben.", "de").isEmpty(), "the last word, without *, ends there");
+    }
+
+    @Test
+    void editingAnyFieldOfTheTaxonomyMakesANewVersionSoReEnrichmentPicksItUp(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("themes.json");
+        String original = TWO_THEMES.formatted("\"leadChars\": 40, \"leadWeight\": 2, \"defaultMinShare\": 0.5,", "\"minShare\": 0.25,");
+        Files.writeString(file, original, StandardCharsets.UTF_8);
+        String version = ThemeTaxonomy.load(file).version();
+        for (String edit : List.of(original.replace("\"leadWeight\": 2", "\"leadWeight\": 3"), original.replace("\"leadChars\": 40", "\"leadChars\": 80"),
+                original.replace("\"defaultMinShare\": 0.5", "\"defaultMinShare\": 0.6"), original.replace("\"minShare\": 0.25", "\"minShare\": 0.3"))) {
+            Files.writeString(file, edit, StandardCharsets.UTF_8);
+            // The stored taxonomy_version of every article then differs: a "stale" re-enrichment scores it again.
+            assertNotEquals(version, ThemeTaxonomy.load(file).version(), edit);
+        }
+    }
+
+    @Test
+    void aShareAbove1OrANegativeLeadStopsTheStart() {
+        for (String levers : List.of("\"defaultMinShare\": 1.5,", "\"leadChars\": -1,", "\"leadWeight\": 0,")) {
+            assertThrows(IllegalArgumentException.class, () -> scorerOf(TWO_THEMES.formatted(levers, "")), levers);
+        }
+        assertThrows(IllegalArgumentException.class, () -> scorerOf(TWO_THEMES.formatted("", "\"minShare\": -0.1,")));
+    }
+
+    private static Map<String, Double> scores(ThemeScorer scorer, String text) {
+        return scores(scorer, text, "en");
+    }
+
+    private static Map<String, Double> scores(ThemeScorer scorer, String text, String language) {
+        return scorer.score(text, language).stream().collect(Collectors.toMap(ThemeScore::code, ThemeScore::score));
     }
 }
