@@ -1,8 +1,7 @@
 package io.newsflow.enrich.pipeline;
 
-import io.newsflow.settings.Check;
+import io.newsflow.settings.RawTopics;
 import io.newsflow.settings.Range;
-import io.newsflow.settings.TopicName;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,22 +14,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "newsflow")
 public interface ChannelConfig {
 
-    Topic topic();
+    RawTopics topic();
 
     Enrich enrich();
-
-    interface Topic {
-
-        /** NEWSFLOW_TOPIC_RAW */
-        @WithDefault("articles.raw.v1")
-        @Check(TopicName.class)
-        String raw();
-
-        /** NEWSFLOW_TOPIC_RAW_DLQ */
-        @WithDefault("articles.raw.v1.dlq")
-        @Check(TopicName.class)
-        String rawDlq();
-    }
 
     interface Enrich {
 

@@ -1,7 +1,7 @@
 package io.newsflow.query.pipeline;
 
 import io.newsflow.settings.Check;
-import io.newsflow.settings.TopicName;
+import io.newsflow.settings.RawTopics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,7 +18,7 @@ public interface PipelineConfig {
 
     Ingest ingest();
 
-    Topic topic();
+    RawTopics topic();
 
     /** NEWSFLOW_CONSUMER_GROUP: enrich's group, whose lag is the articles waiting in Kafka. */
     @WithDefault("newsflow-enrich")
@@ -33,18 +33,5 @@ public interface PipelineConfig {
 
         /** NEWSFLOW_INGEST_API_KEY: ingest's NEWSFLOW_API_KEY, when that is set. */
         Optional<String> apiKey();
-    }
-
-    interface Topic {
-
-        /** NEWSFLOW_TOPIC_RAW */
-        @WithDefault("articles.raw.v1")
-        @Check(TopicName.class)
-        String raw();
-
-        /** NEWSFLOW_TOPIC_RAW_DLQ */
-        @WithDefault("articles.raw.v1.dlq")
-        @Check(TopicName.class)
-        String rawDlq();
     }
 }
