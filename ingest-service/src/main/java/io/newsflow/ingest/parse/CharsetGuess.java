@@ -64,7 +64,8 @@ final class CharsetGuess {
         icu.filter(m -> m.getLanguage() != null && m.getConfidence() >= ICU_CONFIDENCE)
                 .ifPresent(m -> names.add(isPolishInWindows1250(m, bytes) ? "windows-1250" : m.getName()));
         universal(bytes).ifPresent(names::add);
-        icu.ifPresent(m -> names.add(m.getName()));
+        // UTF-16 and UTF-32 without a byte-order mark are never guessed: any even run of bytes "decodes" as them.
+        icu.filter(m -> !m.getName().startsWith("UTF-")).ifPresent(m -> names.add(m.getName()));
 
         List<Charset> candidates = new ArrayList<>();
         for (String name : names) {
