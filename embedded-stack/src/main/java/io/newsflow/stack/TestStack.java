@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +33,8 @@ public final class TestStack {
 
     /** What the service tests were written against; the local pipeline's default is {@link PipelineConfig#DEFAULT_PARTITIONS}. */
     private static final int TEST_PARTITIONS = 3;
+    static final String DIR_PREFIX = "newsflow-test-stack";
+    static final String OWNER_FILE = "owner.pid";
 
     private static TestStack instance;
     private static RuntimeException startFailure;
@@ -99,9 +103,12 @@ public final class TestStack {
     }
 
     private static TestStack startEmbedded() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        stopAbandoned(tmp, line -> System.out.println("[newsflow test stack] " + line));
         Path dir;
         try {
-            dir = Files.createTempDirectory("newsflow-test-stack");
+            dir = Files.createTempDirectory(tmp, DIR_PREFIX);
+            Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,12 +121,44 @@ public final class TestStack {
             postgres.close();
             throw e;
         }
+        Leftovers.record(dir, Leftovers.KAFKA, kafka.pid());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             postgres.close();
             deleteRecursively(dir);
         }, "newsflow-test-stack-stop"));
         return new TestStack(kafka.bootstrapServers(), postgres.jdbcUrl(), access);
+    }
+
+    /**
+     * Stops the stacks of test JVMs that died without running their shutdown hook (killed by a
+     * timeout, an IDE's stop button, kill -9): PostgreSQL is a daemon that outlives its JVM, and the
+     * broker outlives it too when its OrphanGuard is absent (classes run unpackaged). A stack is
+     * abandoned when the pid in its owner file runs no more; stacks of running test JVMs, such as a
+     * parallel build's, are left alone, and so is a folder without an owner file (being created).
+     */
+    static void stopAbandoned(Path tmp, Consumer<String> say) {
+        List<Path> stacks;
+        try (Stream<Path> entries = Files.list(tmp)) {
+            stacks = entries.filter(p -> p.getFileName().toString().startsWith(DIR_PREFIX) && Files.isDirectory(p)).toList();
+        } catch (IOException e) {
+            return;
+        }
+        for (Path stack : stacks) {
+            if (ownerGone(stack.resolve(OWNER_FILE))) {
+                Leftovers.cleanUp(stack, say);
+                deleteRecursively(stack);
+            }
+        }
+    }
+
+    private static boolean ownerGone(Path ownerFile) {
+        try {
+            String pid = Files.readString(ownerFile).strip();
+            return pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' own reaper when the JVM exits

@@ -10,7 +10,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,5 +81,30 @@ class TestStackTest {
             SQLException denied = assertThrows(SQLException.class, () -> s.execute("INSERT INTO stack_check VALUES (2)"));
             assertEquals("42501", denied.getSQLState(), "insufficient_privilege");
         }
+    }
+
+    @Test
+    @SuppressWarnings("resource") // the server is stopped by what is under test, not by the test
+    void theStackOfATestJvmThatDiedIsStoppedAndRemovedWhileALiveOnesIsLeftAlone(@TempDir Path tmp) throws Exception {
+        Path abandoned = Files.createDirectories(tmp.resolve(TestStack.DIR_PREFIX + "1"));
+        PostgresServer.start(abandoned.resolve("postgres"), Ports.free(), DatabaseAccess.local(), false);
+        ProcessHandle postmaster = PostgresServer.postmaster(abandoned.resolve("postgres")).orElseThrow();
+        Process deadJvm = new ProcessBuilder("true").start();
+        deadJvm.waitFor();
+        Files.writeString(abandoned.resolve(TestStack.OWNER_FILE), Long.toString(deadJvm.pid()));
+        Path live = Files.createDirectories(tmp.resolve(TestStack.DIR_PREFIX + "2"));
+        Files.writeString(live.resolve(TestStack.OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        Path beingCreated = Files.createDirectories(tmp.resolve(TestStack.DIR_PREFIX + "3"));
+        List<String> said = new ArrayList<>();
+
+        TestStack.stopAbandoned(tmp, said::add);
+
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
+        assertFalse(postmaster.isAlive());
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(live.resolve(TestStack.OWNER_FILE)));
+        assertTrue(Files.exists(beingCreated));
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).contains("PostgreSQL (pid " + postmaster.pid() + ")"), said.get(0));
     }
 }
