@@ -43,6 +43,15 @@ class BadSettingsIT {
         assertEquals(List.of("NEWSFLOW_INBOX_WORKERS=0 is not allowed: must be between 1 and 256"), refusedLines(output));
     }
 
+    /** Read as false before strict converters: files would have been taken without waiting for their marker. */
+    @Test
+    void ingestRefusesAMisspelledSwitchInsteadOfReadingItAsFalse() throws Exception {
+        String output = refused("ingest-service", Map.of("NEWSFLOW_INBOX_MARKER_MODE", "ture"));
+
+        assertTrue(output.lines().anyMatch(line -> line.contains("newsflow.inbox.marker-mode") && line.contains("\"ture\"")
+                && line.endsWith("must be true or false")), output);
+    }
+
     @Test
     void enrichExplainsThatTheThresholdIsAFraction() throws Exception {
         String output = refused("enrich-service", Map.of("NEWSFLOW_DEDUP_THRESHOLD", "80"));

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a service that stopped at start said about its settings, read back from its log: the operator of
@@ -16,6 +19,10 @@ import java.util.Optional;
 final class RefusedSettings {
 
     static final String HEADER = "Configuration validation failed:";
+    /** SmallRye's line for a value its converter refused; newsflow's converters give the reason in the words of the range checks. */
+    private static final Pattern NOT_CONVERTED = Pattern.compile(
+            "(?:[\\w.]+Exception: )?SRCFG00039: The config property (\\S+) with the config value \"(.*)\" threw an Exception whilst being converted"
+                    + " (?:SRCFG\\d+: )?(.*)");
 
     private RefusedSettings() {
     }
@@ -46,7 +53,17 @@ final class RefusedSettings {
         }
         return Optional.of(written.indexOf(HEADER)).filter(at -> at >= 0)
                 .map(at -> written.substring(at + HEADER.length()).lines().skip(1)
-                        .takeWhile(line -> line.startsWith("\t")).map(String::strip).toList())
+                        .takeWhile(line -> line.startsWith("\t")).map(line -> operatorsWords(line.strip())).toList())
                 .orElse(List.of());
+    }
+
+    /** {@code NEWSFLOW_INBOX_MARKER_MODE=ture is not allowed: must be true or false}, as the other refusals read. */
+    static String operatorsWords(String line) {
+        Matcher m = NOT_CONVERTED.matcher(line);
+        if (!m.matches()) {
+            return line;
+        }
+        String variable = m.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return variable + "=" + m.group(2) + " is not allowed: " + m.group(3);
     }
 }

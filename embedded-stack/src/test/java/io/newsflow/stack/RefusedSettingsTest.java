@@ -44,4 +44,19 @@ class RefusedSettingsTest {
         assertEquals(List.of(), RefusedSettings.since(log, mark));
         assertEquals(List.of(), RefusedSettings.since(dir.resolve("missing.log"), 0));
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsShownAsTheOtherRefusalsAre() throws Exception {
+        Path log = dir.resolve("ingest-service.log");
+        Files.writeString(log, "Configuration validation failed:\n"
+                + "\tjava.lang.IllegalArgumentException: SRCFG00039: The config property newsflow.inbox.marker-mode with the config value"
+                + " \"ture\" threw an Exception whilst being converted must be true or false\n"
+                + "\tjava.lang.IllegalArgumentException: SRCFG00039: The config property quarkus.http.port with the config value"
+                + " \"80a\" threw an Exception whilst being converted SRCFG00029: Expected an integer value, got \"80a\"\n"
+                + "\tNEWSFLOW_INBOX_WORKERS=0 is not allowed: must be between 1 and 256\n");
+
+        assertEquals(List.of("NEWSFLOW_INBOX_MARKER_MODE=ture is not allowed: must be true or false",
+                "QUARKUS_HTTP_PORT=80a is not allowed: Expected an integer value, got \"80a\"",
+                "NEWSFLOW_INBOX_WORKERS=0 is not allowed: must be between 1 and 256"), RefusedSettings.since(log, 0));
+    }
 }
