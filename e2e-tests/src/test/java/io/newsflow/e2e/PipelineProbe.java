@@ -76,14 +76,19 @@ final class PipelineProbe {
 
     /** Every stored article's title, through the article list's pages. */
     List<String> storedTitles() {
-        List<String> titles = new ArrayList<>();
+        return storedArticleSummaries().stream().map(item -> item.path("title").asText(null)).toList();
+    }
+
+    /** Every article as {@code /api/v1/articles} lists it (title, source, author, publishedAt …), all pages. */
+    List<JsonNode> storedArticleSummaries() {
+        List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = query("/api/v1/articles?limit=1000" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-            page.path("items").forEach(item -> titles.add(item.path("title").asText(null)));
+            page.path("items").forEach(items::add);
             cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
         } while (cursor != null);
-        return titles;
+        return items;
     }
 
     long processedFiles() {

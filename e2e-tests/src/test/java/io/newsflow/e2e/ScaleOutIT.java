@@ -12,8 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +45,6 @@ class ScaleOutIT {
     private static final int ORIGINALS = 160;
     private static final long SEED = 12;
     /** As NewsCorpus writes {@code Release time:}. */
-    private static final DateTimeFormatter RELEASE_TIME = DateTimeFormatter.ofPattern("MMM d, yyyy hh:mm a", Locale.ENGLISH);
     private static final Duration ALL_STORED = Duration.ofMinutes(4);
 
     /**
@@ -244,7 +241,7 @@ class ScaleOutIT {
         }
         for (CorpusArticle source : sources) {
             CorpusArticle copy = new CorpusArticle("copy-" + source.fileName(), source.language(), source.title(), source.source(),
-                    source.author(), source.releaseTime(), source.body());
+                    source.author(), source.released(), source.body());
             copies.put(copy.fileName(), source.fileName());
             all.add(copy);
         }
@@ -272,9 +269,8 @@ class ScaleOutIT {
     }
 
     private static CorpusArticle variant(CorpusArticle original, String prefix, int minutesLater, String body) {
-        String releaseTime = LocalDateTime.parse(original.releaseTime(), RELEASE_TIME).plusMinutes(minutesLater).format(RELEASE_TIME);
         return new CorpusArticle(prefix + original.fileName(), original.language(), original.title(), original.source(), original.author(),
-                releaseTime, body);
+                original.released().plusMinutes(minutesLater), body);
     }
 
     private static Map<String, String> articleByFile(Run run) {

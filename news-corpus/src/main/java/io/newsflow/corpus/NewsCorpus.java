@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,11 +49,11 @@ public final class NewsCorpus {
     private static final List<String> AUTHORS = List.of("Anna Keller", "Tomás Ribeiro", "Li Wen", "Olga Sokolova", "Samir Haddad",
             "Jean Moreau", "Yuki Sato", "Maria Rossi", "Daniel Brooks", "Eun-ji Park", "Ahmet Yilmaz", "Clara Jensen");
     private static final LocalDateTime FIRST_RELEASE = LocalDateTime.of(2024, 6, 1, 6, 0);
-    private static final DateTimeFormatter RELEASE_FORMAT = DateTimeFormatter.ofPattern("MMM d, yyyy hh:mm a", Locale.ENGLISH);
-    /** What ingest would read as a header line (TextArticleParser): no title or first body line may look like one. */
-    private static final Pattern HEADER_LIKE = Pattern.compile(
-            "^\\s*(source|author|by|release time|released|published|publish time|date|title|url|link|language|lang)\\s*[:：].*",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * What ingest might read as a header line (TextArticleParser knows names in a dozen languages, from
+     * {@code Date:} to {@code 时间：}): a few words and a colon. No title or first body line may look like one.
+     */
+    private static final Pattern HEADER_LIKE = Pattern.compile("^\\s*\\p{L}[\\p{L}\\p{M} ]{0,29}[:：].*", Pattern.DOTALL);
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.。!?！？,，、;；:：،؛]+$");
 
     /** English documents, each its sentences in order, the headline first. */
@@ -105,7 +104,7 @@ public final class NewsCorpus {
         Map<String, Integer> titleUses = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String language = language(random);
-            String releaseTime = FIRST_RELEASE.plusMinutes(i * 13L + random.nextInt(13)).format(RELEASE_FORMAT);
+            LocalDateTime released = FIRST_RELEASE.plusMinutes(i * 13L + random.nextInt(13));
             String author = AUTHORS.get(random.nextInt(AUTHORS.size()));
             String source = language.equals("en") ? ENGLISH_SOURCE : OTHER_SOURCE;
             int target = targetBytes(random);
@@ -115,12 +114,12 @@ public final class NewsCorpus {
                 }
                 Draft draft = language.equals("en") ? englishDraft(random) : otherDraft(language, random);
                 String title = distinctTitle(draft.headline(), language, titleUses);
-                int headerBytes = utf8(CorpusArticle.header(title, source, author, releaseTime)) + 1;
+                int headerBytes = utf8(CorpusArticle.header(language, title, source, author, released)) + 1;
                 String body = body(draft, random, target - headerBytes, MAX_BYTES - headerBytes);
                 if (bodies.add(body)) {
                     titleUses.merge(key(draft.headline()), 1, Integer::sum);
                     articles.add(new CorpusArticle(String.format(Locale.ROOT, "%05d-%s.txt", i, language), language, title, source, author,
-                            releaseTime, body));
+                            released, body));
                     break;
                 }
             }
