@@ -22,17 +22,17 @@ public record LinkedEntity(NamedEntity entity, List<int[]> offsets) {
      * One entry per entity id, most mentioned first (ties in order of appearance). Different spellings
      * may link to one id ("Lara" named by the model, "LARA" by a repeat): an article stores one row per
      * entity, so their mentions are summed and their offsets merged in text order. The first entry's
-     * name is kept.
+     * name is kept, unless it is in capitals only and a later one is not ({@link NamedEntity#betterWritten}).
      */
     public static List<LinkedEntity> mergeById(Collection<LinkedEntity> entities) {
-        Map<String, NamedEntity> first = new LinkedHashMap<>();
+        Map<String, NamedEntity> named = new LinkedHashMap<>();
         Map<String, List<int[]>> offsets = new LinkedHashMap<>();
         for (LinkedEntity linked : entities) {
-            first.putIfAbsent(linked.entity().id(), linked.entity());
+            named.merge(linked.entity().id(), linked.entity(), NamedEntity::betterWritten);
             offsets.computeIfAbsent(linked.entity().id(), id -> new ArrayList<>()).addAll(linked.offsets());
         }
-        List<LinkedEntity> merged = new ArrayList<>(first.size());
-        first.forEach((id, entity) -> {
+        List<LinkedEntity> merged = new ArrayList<>(named.size());
+        named.forEach((id, entity) -> {
             List<int[]> spans = offsets.get(id);
             spans.sort(Comparator.<int[]>comparingInt(span -> span[0]).thenComparingInt(span -> span[1]));
             merged.add(new LinkedEntity(entity, List.copyOf(spans)));

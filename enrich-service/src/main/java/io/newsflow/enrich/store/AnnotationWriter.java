@@ -125,19 +125,30 @@ public class AnnotationWriter {
      * One statement for all of an article's entities (one round trip, not one per entity). Two replicas
      * may meet a new entity at once: the second insert is a no-op, not a failure; ids in ascending
      * order, so that two transactions inserting the same new entities never wait for each other in a cycle.
+     * A stored name in capitals only is then replaced by a spelling with lower-case letters, once
+     * ({@link NamedEntity#betterWritten}): the update locks only the rows it changes, so the common case
+     * takes no row lock that other transactions naming the same entity would wait for.
      */
     private void upsert(List<NamedEntity> entities) {
         if (entities.isEmpty()) {
             return;
         }
         // Several articles of a run name the same entity; one row per id, or the statement would hit it twice.
-        List<NamedEntity> sorted = entities.stream().collect(Collectors.toMap(NamedEntity::id, entity -> entity, (first, later) -> first,
+        List<NamedEntity> sorted = entities.stream().collect(Collectors.toMap(NamedEntity::id, entity -> entity, NamedEntity::betterWritten,
                 TreeMap::new)).values().stream().toList();
+        String[] ids = sorted.stream().map(NamedEntity::id).toArray(String[]::new);
+        String[] names = sorted.stream().map(NamedEntity::name).toArray(String[]::new);
         em.createNativeQuery("INSERT INTO named_entity (id, type, name)"
                         + " SELECT * FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS varchar[]), CAST(?3 AS text[])) ON CONFLICT (id) DO NOTHING")
-                .setParameter(1, sorted.stream().map(NamedEntity::id).toArray(String[]::new))
+                .setParameter(1, ids)
                 .setParameter(2, sorted.stream().map(entity -> entity.type().name()).toArray(String[]::new))
-                .setParameter(3, sorted.stream().map(NamedEntity::name).toArray(String[]::new))
+                .setParameter(3, names)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE named_entity e SET name = x.name"
+                        + " FROM unnest(CAST(?1 AS varchar[]), CAST(?2 AS text[])) AS x (id, name)"
+                        + " WHERE e.id = x.id AND e.name = upper(e.name) AND e.name <> lower(e.name) AND x.name <> upper(x.name)")
+                .setParameter(1, ids)
+                .setParameter(2, names)
                 .executeUpdate();
     }
 

@@ -47,6 +47,22 @@ class LinkedEntityMergeTest {
         assertEquals(place, merged.get(1).entity());
     }
 
+    @Test
+    void aSpellingInCapitalsOnlyGivesWayToOneWithLowerCaseLetters() {
+        NamedEntity headline = new NamedEntity("organization/leicestershire", EntityType.ORGANIZATION, "LEICESTERSHIRE");
+        NamedEntity body = new NamedEntity("organization/leicestershire", EntityType.ORGANIZATION, "Leicestershire");
+        NamedEntity acronym = NamedEntity.of(EntityType.ORGANIZATION, "NATO");
+        List<LinkedEntity> merged = LinkedEntity.mergeById(List.of(
+                new LinkedEntity(headline, List.of(new int[] {0, 14})),
+                new LinkedEntity(acronym, List.of(new int[] {20, 24})),
+                new LinkedEntity(body, List.of(new int[] {40, 54}))));
+
+        assertEquals("Leicestershire", merged.get(0).entity().name());
+        assertEquals("NATO", merged.get(1).entity().name(), "alone in capitals, a name stays as written");
+        assertEquals(body, body.betterWritten(headline));
+        assertEquals("普京", NamedEntity.of(EntityType.PERSON, "普京").betterWritten(NamedEntity.of(EntityType.PERSON, "普京")).name());
+    }
+
     private static Mention mention(String text, String surface, int start, EntityType type) {
         assertEquals(surface, text.substring(start, start + surface.length()));
         return new Mention(start, start + surface.length(), surface, type);

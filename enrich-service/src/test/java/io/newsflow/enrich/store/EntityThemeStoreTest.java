@@ -172,6 +172,42 @@ class EntityThemeStoreTest {
         assertLaraRow(id, 0, 21, last);
     }
 
+    /** The first article to name an entity may have it in a headline's capitals: a later, ordinary spelling names it from then on. */
+    @Test
+    void anEntityFirstStoredInCapitalsIsRenamedByTheFirstSpellingWithLowerCaseLetters() throws Exception {
+        String entity = "organization/" + UUID.randomUUID().toString().substring(0, 8) + "-county";
+        String shouted = entity.substring(entity.indexOf('/') + 1).toUpperCase(java.util.Locale.ROOT).replace('-', ' ');
+        String written = shouted.charAt(0) + shouted.substring(1).toLowerCase(java.util.Locale.ROOT);
+
+        storeNaming(entity, shouted);
+        assertEquals(shouted, entityName(entity));
+        storeNaming(entity, written);
+        assertEquals(written, entityName(entity));
+        storeNaming(entity, shouted);
+        assertEquals(written, entityName(entity), "a spelling in capitals never replaces one with lower-case letters");
+    }
+
+    private void storeNaming(String entityId, String name) {
+        String body = name + " won by an innings. " + UUID.randomUUID();
+        String id = ContentId.of(null, body);
+        ArticleRawV1 event = new ArticleRawV1(1, UUID.randomUUID().toString(), id, Instant.now(), null, body,
+                "Test Wire", null, null, null, null, null);
+        Annotations found = new Annotations(List.of(new LinkedEntity(new NamedEntity(entityId, EntityType.ORGANIZATION, name),
+                List.of(new int[] {0, name.length()}))), List.of(), "test-model", "test-aliases", "test-taxonomy");
+        assertEquals(StoreOutcome.STORED, articles.store(new ToStore(event, id,
+                new Analysis(body, new DetectedLanguage("en", 1.0), fingerprinter.of(body), found))));
+    }
+
+    private static String entityName(String entityId) throws Exception {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement("SELECT name FROM named_entity WHERE id = ?")) {
+            s.setString(1, entityId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), entityId);
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static void assertLaraRow(String articleId, int... starts) throws Exception {
         try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
                 "SELECT mentions, mention_starts FROM article_entity WHERE article_id = ? AND entity_id = 'person/lara'")) {
