@@ -100,19 +100,19 @@ public final class CountedRows {
             return entityType == null ? ENTITY_TYPES : List.of(entityType.toLowerCase(Locale.ROOT));
         }
         if (filter.conditions() == 0) {
-            return List.of("article");
+            return List.of(Rollups.ARTICLE);
         }
         if (filter.conditions() > 1) {
             return null;
         }
         if (filter.language() != null) {
-            return List.of("language");
+            return List.of(Rollups.LANGUAGE);
         }
         if (filter.source() != null) {
-            return List.of("source");
+            return List.of(Rollups.SOURCE);
         }
         if (filter.theme() != null) {
-            return List.of("theme");
+            return List.of(Rollups.THEME);
         }
         String type = filter.entity().substring(0, Math.max(filter.entity().indexOf('/'), 0));
         return ENTITY_TYPES.contains(type) ? List.of(type) : null;

@@ -1,6 +1,7 @@
 package io.newsflow.query.pipeline;
 
 import io.agroal.api.AgroalDataSource;
+import io.newsflow.schema.Rollups;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -16,7 +17,7 @@ import java.sql.SQLException;
 @ApplicationScoped
 public class ThroughputRepository {
 
-    private static final String FINISHED = "SELECT coalesce(sum(articles), 0) FROM rollup_total WHERE dim IN ('article', 'duplicate')";
+    private static final String FINISHED = "SELECT coalesce(sum(articles), 0) FROM rollup_total WHERE dim IN (?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -27,10 +28,13 @@ public class ThroughputRepository {
     /** Articles stored plus exact duplicates dropped, since the store began. */
     long finished() throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(FINISHED);
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+             PreparedStatement s = c.prepareStatement(FINISHED)) {
+            s.setString(1, Rollups.ARTICLE);
+            s.setString(2, Rollups.DUPLICATE);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }
