@@ -7,9 +7,10 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The raw channel's settings. The messaging channel reads them through {@code application.properties}
- * ({@code mp.messaging.incoming.articles-raw.*}); they are declared here as well so that the start-up
- * check sees them (the messaging connector would take {@code concurrency=0} or a topic name Kafka refuses
- * without a clear word), and the dead-letter tools read the topics from here.
+ * ({@code mp.messaging.incoming.articles-raw.* = ${newsflow.…}}, whose defaults are the ones declared here);
+ * they are declared here so that the start-up check sees them (the messaging connector would take
+ * {@code concurrency=0} or a topic name Kafka refuses without a clear word), and the dead-letter tools
+ * read the topics from here.
  */
 @ConfigMapping(prefix = "newsflow")
 public interface ChannelConfig {
