@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,7 @@ final class ChineseRecognizer {
     private static final Pattern LATIN_RUN = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}\\d.'’&-]*(?:[ \u00a0]+\\p{IsLatin}[\\p{IsLatin}\\d.'’&-]*)*");
 
     private final EnglishRecognizer english;
+    private final Function<String, List<Mention>> hanNames;
 
     private final Segment segment = HanLP.newSegment()
             .enableNameRecognize(true)
@@ -37,10 +39,17 @@ final class ChineseRecognizer {
 
     ChineseRecognizer(EnglishRecognizer english) {
         this.english = english;
+        this.hanNames = this::hanlp;
+    }
+
+    /** Another model for the names in Han script, Latin-script names still to the English model. */
+    ChineseRecognizer(EnglishRecognizer english, Function<String, List<Mention>> hanNames) {
+        this.english = english;
+        this.hanNames = hanNames;
     }
 
     List<Mention> recognize(String text) {
-        List<Mention> mentions = hanlp(text);
+        List<Mention> mentions = new ArrayList<>(hanNames.apply(text));
         Matcher latin = LATIN_RUN.matcher(text);
         while (latin.find()) {
             if (latin.group().chars().anyMatch(Character::isUpperCase)) {
@@ -52,8 +61,7 @@ final class ChineseRecognizer {
     }
 
     private List<Mention> hanlp(String text) {
-        String simplified = HanLP.convertToSimplifiedChinese(text);
-        String input = simplified.length() == text.length() ? simplified : text;
+        String input = simplified(text);
         List<Mention> mentions = new ArrayList<>();
         List<Term> terms;
         synchronized (segment) {
@@ -100,6 +108,12 @@ final class ChineseRecognizer {
             i = last;
         }
         return mentions;
+    }
+
+    /** The text in simplified characters when the mapping keeps every offset, else as it is. */
+    static String simplified(String text) {
+        String simplified = HanLP.convertToSimplifiedChinese(text);
+        return simplified.length() == text.length() ? simplified : text;
     }
 
     /** Words that end an organization's name, from general knowledge of Chinese: 大学, 公司, 银行, 委员会, 部 … */

@@ -34,9 +34,18 @@ public class EntityExtractor {
 
     /** Loads the models now (a few seconds), not on the first article. */
     public EntityExtractor() {
-        this.aliases = AliasTable.loadDefault();
-        this.english = new EnglishRecognizer();
-        this.chinese = new ChineseRecognizer(english);
+        this(new EnglishRecognizer());
+    }
+
+    private EntityExtractor(EnglishRecognizer english) {
+        this(AliasTable.loadDefault(), english, new ChineseRecognizer(english));
+    }
+
+    /** With another Chinese recognizer: the NER quality harness compares models through the same linking. */
+    EntityExtractor(AliasTable aliases, EnglishRecognizer english, ChineseRecognizer chinese) {
+        this.aliases = aliases;
+        this.english = english;
+        this.chinese = chinese;
     }
 
     /** What produced the entities, stored with each article so that re-enrichment can find stale ones. */

@@ -77,10 +77,20 @@ class NerQuality {
     }
 
     private static Result measure(String name, String file, String language, boolean conll) throws IOException {
+        Result result = score(name, goldSet(file, language, conll), language, Extractors.shared());
+        RESULTS.put(name, result);
+        return result;
+    }
+
+    /** The documents of a gold set in ../shared/eval-data/ner; the test is skipped when it is absent. */
+    static List<Doc> goldSet(String file, String language, boolean conll) throws IOException {
         Path path = EvalData.dir("ner").map(dir -> dir.resolve(file)).orElse(Path.of("../shared/eval-data/ner", file));
         assumeTrue(Files.isRegularFile(path), path + " is absent: nothing to measure");
-        List<Doc> docs = read(Files.readAllLines(path, StandardCharsets.UTF_8), conll, !"zh".equals(language));
-        EntityExtractor extractor = Extractors.shared();
+        return read(Files.readAllLines(path, StandardCharsets.UTF_8), conll, !"zh".equals(language));
+    }
+
+    /** Precision, recall and F1 of the extractor's linked entities against the gold spans, and the time it took. */
+    static Result score(String name, List<Doc> docs, String language, EntityExtractor extractor) {
         Map<EntityType, Counts> byType = new EnumMap<>(EntityType.class);
         for (EntityType type : EntityType.values()) {
             byType.put(type, new Counts());
@@ -114,7 +124,6 @@ class NerQuality {
             all.gold += c.gold;
         });
         Result result = new Result(name, byType, all, docs.size(), docs.stream().filter(Doc::raw).count(), seconds);
-        RESULTS.put(name, result);
         System.out.printf(Locale.ROOT, "%s: P %.3f R %.3f F1 %.3f (%d docs, %.1f s)%n", name, all.precision(), all.recall(), all.f1(), docs.size(), seconds);
         return result;
     }
@@ -283,7 +292,7 @@ class NerQuality {
         DocsSection.replace("quality.md", "Named entities", section.toString());
     }
 
-    private static void row(StringBuilder out, String set, String type, Counts c) {
+    static void row(StringBuilder out, String set, String type, Counts c) {
         out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f | %d | %d |%n", set, type, c.precision(), c.recall(), c.f1(), c.gold, c.predicted));
     }
 }
