@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Chinese names with HanLP portable's segmenter and its person, place, organization and
- * transliterated-name recognizers. Traditional characters are mapped to simplified ones first (the
+ * transliterated-name recognizers, or with another model for the names in Han script
+ * (NEWSFLOW_ENTITY_CHINESE_MODEL=corenlp: {@link CoreNlpChineseNames}). Traditional characters are mapped to simplified ones first (the
  * models are trained on simplified text); the mapping is character for character, so offsets hold.
  * Foreign names left in Latin letters ("Donald Trump", "Google") are no Chinese words to HanLP: runs
  * of Latin-script words go to the English model instead, which types them from the words themselves.
  */
 final class ChineseRecognizer {
 
-    /** Raise the suffix when the rules around HanLP change: articles enriched before are then stale. */
+    /** The HanLP path's version. Raise the suffix when the rules around HanLP change: articles enriched before are then stale. */
     static final String VERSION = "hanlp-portable-1.8.6/rules-2";
 
     /** Latin-script words, with the spaces, dots and hyphens between them: "Jean-Claude Juncker", "J.P. Morgan". */
@@ -29,6 +30,7 @@ final class ChineseRecognizer {
 
     private final EnglishRecognizer english;
     private final Function<String, List<Mention>> hanNames;
+    private final String version;
 
     private final Segment segment = HanLP.newSegment()
             .enableNameRecognize(true)
@@ -40,12 +42,19 @@ final class ChineseRecognizer {
     ChineseRecognizer(EnglishRecognizer english) {
         this.english = english;
         this.hanNames = this::hanlp;
+        this.version = VERSION;
     }
 
-    /** Another model for the names in Han script, Latin-script names still to the English model. */
-    ChineseRecognizer(EnglishRecognizer english, Function<String, List<Mention>> hanNames) {
+    /** Another model for the names in Han script (CoreNLP's CRF), Latin-script names still to the English model. */
+    ChineseRecognizer(EnglishRecognizer english, Function<String, List<Mention>> hanNames, String version) {
         this.english = english;
         this.hanNames = hanNames;
+        this.version = version;
+    }
+
+    /** What produced the names, for the model version stored with each article. */
+    String version() {
+        return version;
     }
 
     List<Mention> recognize(String text) {
