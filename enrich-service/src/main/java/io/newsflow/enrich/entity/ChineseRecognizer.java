@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Chinese names with HanLP portable's segmenter and its person, place, organization and
  * transliterated-name recognizers, or with another model for the names in Han script
- * (NEWSFLOW_ENTITY_CHINESE_MODEL=corenlp: {@link CoreNlpChineseNames}). Traditional characters are mapped to simplified ones first (the
- * models are trained on simplified text); the mapping is character for character, so offsets hold.
+ * (NEWSFLOW_ENTITY_CHINESE_MODEL=corenlp: {@link CoreNlpChineseNames}). Traditional characters are
+ * mapped to simplified ones first (the models are trained on simplified text); the mapping is
+ * character for character, so offsets hold.
  * Foreign names left in Latin letters ("Donald Trump", "Google") are no Chinese words to HanLP: runs
  * of Latin-script words go to the English model instead, which types them from the words themselves.
  */

@@ -34,7 +34,7 @@ public class EntityExtractor {
     private final ChineseRecognizer chinese;
     private final CyrillicNameRecognizer cyrillic = new CyrillicNameRecognizer();
 
-    /** Loads the models now (a few seconds; half a minute more for CoreNLP's Chinese models), not on the first article. */
+    /** Loads the models now (a few seconds; CoreNLP's Chinese models ~20 s more), not on the first article. */
     @Inject
     public EntityExtractor(EntityConfig config) {
         this(config.chineseModel());
