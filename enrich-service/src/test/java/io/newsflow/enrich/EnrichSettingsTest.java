@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.dedup.DedupConfig;
+import io.newsflow.enrich.entity.EntityConfig;
 import io.newsflow.enrich.failure.RetryConfig;
 import io.newsflow.enrich.language.LanguageConfig;
 import io.newsflow.enrich.pipeline.ChannelConfig;
@@ -94,6 +95,13 @@ class EnrichSettingsTest {
                 + " /nowhere/themes.json is not one"), lines);
     }
 
+    @Test
+    void theChineseModelIsHanLpOrCoreNlp() {
+        assertEquals("hanlp", read(Map.of()).getConfigMapping(EntityConfig.class).chineseModel());
+        assertEquals(List.of("NEWSFLOW_ENTITY_CHINESE_MODEL=stanford is not allowed: must be hanlp or corenlp"),
+                problems(Map.of("newsflow.entity.chinese-model", "stanford")));
+    }
+
     private static SmallRyeConfig read(Map<String, String> values) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(values, "test", 100))
@@ -104,6 +112,7 @@ class EnrichSettingsTest {
                 .withMapping(RetryConfig.class)
                 .withMapping(ReenrichConfig.class)
                 .withMapping(ThemeConfig.class)
+                .withMapping(EntityConfig.class)
                 .withMapping(ChannelConfig.class);
         new SettingsCustomizer().configBuilder(builder);
         return builder.build();

@@ -8,25 +8,30 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Chinese names with HanLP portable's segmenter and its person, place, organization and
- * transliterated-name recognizers. Traditional characters are mapped to simplified ones first (the
- * models are trained on simplified text); the mapping is character for character, so offsets hold.
+ * transliterated-name recognizers, or with another model for the names in Han script
+ * (NEWSFLOW_ENTITY_CHINESE_MODEL=corenlp: {@link CoreNlpChineseNames}). Traditional characters are
+ * mapped to simplified ones first (the models are trained on simplified text); the mapping is
+ * character for character, so offsets hold.
  * Foreign names left in Latin letters ("Donald Trump", "Google") are no Chinese words to HanLP: runs
  * of Latin-script words go to the English model instead, which types them from the words themselves.
  */
 final class ChineseRecognizer {
 
-    /** Raise the suffix when the rules around HanLP change: articles enriched before are then stale. */
+    /** The HanLP path's version. Raise the suffix when the rules around HanLP change: articles enriched before are then stale. */
     static final String VERSION = "hanlp-portable-1.8.6/rules-2";
 
     /** Latin-script words, with the spaces, dots and hyphens between them: "Jean-Claude Juncker", "J.P. Morgan". */
     private static final Pattern LATIN_RUN = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}\\d.'’&-]*(?:[ \u00a0]+\\p{IsLatin}[\\p{IsLatin}\\d.'’&-]*)*");
 
     private final EnglishRecognizer english;
+    private final Function<String, List<Mention>> hanNames;
+    private final String version;
 
     private final Segment segment = HanLP.newSegment()
             .enableNameRecognize(true)
@@ -37,10 +42,24 @@ final class ChineseRecognizer {
 
     ChineseRecognizer(EnglishRecognizer english) {
         this.english = english;
+        this.hanNames = this::hanlp;
+        this.version = VERSION;
+    }
+
+    /** Another model for the names in Han script (CoreNLP's CRF), Latin-script names still to the English model. */
+    ChineseRecognizer(EnglishRecognizer english, Function<String, List<Mention>> hanNames, String version) {
+        this.english = english;
+        this.hanNames = hanNames;
+        this.version = version;
+    }
+
+    /** What produced the names, for the model version stored with each article. */
+    String version() {
+        return version;
     }
 
     List<Mention> recognize(String text) {
-        List<Mention> mentions = hanlp(text);
+        List<Mention> mentions = new ArrayList<>(hanNames.apply(text));
         Matcher latin = LATIN_RUN.matcher(text);
         while (latin.find()) {
             if (latin.group().chars().anyMatch(Character::isUpperCase)) {
@@ -52,8 +71,7 @@ final class ChineseRecognizer {
     }
 
     private List<Mention> hanlp(String text) {
-        String simplified = HanLP.convertToSimplifiedChinese(text);
-        String input = simplified.length() == text.length() ? simplified : text;
+        String input = simplified(text);
         List<Mention> mentions = new ArrayList<>();
         List<Term> terms;
         synchronized (segment) {
@@ -100,6 +118,12 @@ final class ChineseRecognizer {
             i = last;
         }
         return mentions;
+    }
+
+    /** The text in simplified characters when the mapping keeps every offset, else as it is. */
+    static String simplified(String text) {
+        String simplified = HanLP.convertToSimplifiedChinese(text);
+        return simplified.length() == text.length() ? simplified : text;
     }
 
     /** Words that end an organization's name, from general knowledge of Chinese: 大学, 公司, 银行, 委员会, 部 … */

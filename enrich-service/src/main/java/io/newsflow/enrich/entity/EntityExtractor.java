@@ -2,6 +2,7 @@ package io.newsflow.enrich.entity;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Finds the people, organizations and places of a text and links every mention to one canonical
  * entity. The recognizer depends on the detected language: English → CoreNLP's CRF, Chinese → HanLP
- * (and the CRF for names left in Latin letters), Russian and Ukrainian → capitalization and
+ * or, with NEWSFLOW_ENTITY_CHINESE_MODEL=corenlp, CoreNLP's Chinese CRF (and the English CRF for names
+ * left in Latin letters), Russian and Ukrainian → capitalization and
  * morphology rules, any other language → the alias table alone. The alias table also runs over
  * every text and adds the names a recognizer missed (DPRK, Кремль, 북한).
  */
@@ -32,16 +34,38 @@ public class EntityExtractor {
     private final ChineseRecognizer chinese;
     private final CyrillicNameRecognizer cyrillic = new CyrillicNameRecognizer();
 
-    /** Loads the models now (a few seconds), not on the first article. */
+    /** Loads the models now (a few seconds; CoreNLP's Chinese models ~20 s more), not on the first article. */
+    @Inject
+    public EntityExtractor(EntityConfig config) {
+        this(config.chineseModel());
+    }
+
+    /** With HanLP for Chinese, the default. */
     public EntityExtractor() {
-        this.aliases = AliasTable.loadDefault();
-        this.english = new EnglishRecognizer();
-        this.chinese = new ChineseRecognizer(english);
+        this(ChineseModels.HANLP);
+    }
+
+    /** With the Chinese model NEWSFLOW_ENTITY_CHINESE_MODEL names: hanlp or corenlp. */
+    EntityExtractor(String chineseModel) {
+        this(AliasTable.loadDefault(), new EnglishRecognizer(), chineseModel);
+    }
+
+    private EntityExtractor(AliasTable aliases, EnglishRecognizer english, String chineseModel) {
+        this(aliases, english, chineseModel.equals(ChineseModels.CORENLP)
+                ? new ChineseRecognizer(english, new CoreNlpChineseNames(), CoreNlpChineseNames.VERSION)
+                : new ChineseRecognizer(english));
+    }
+
+    /** With another Chinese recognizer: the NER quality harness compares models through the same linking. */
+    EntityExtractor(AliasTable aliases, EnglishRecognizer english, ChineseRecognizer chinese) {
+        this.aliases = aliases;
+        this.english = english;
+        this.chinese = chinese;
     }
 
     /** What produced the entities, stored with each article so that re-enrichment can find stale ones. */
     public String modelVersion() {
-        return EnglishRecognizer.VERSION + ";" + ChineseRecognizer.VERSION + ";" + CyrillicNameRecognizer.VERSION + ";" + LINKING_VERSION;
+        return EnglishRecognizer.VERSION + ";" + chinese.version() + ";" + CyrillicNameRecognizer.VERSION + ";" + LINKING_VERSION;
     }
 
     public String aliasVersion() {

@@ -7,8 +7,12 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Chinese text through the extractor: HanLP, the English model for Latin-script names, the alias table. */
+/**
+ * Chinese text through the extractor: HanLP (or CoreNLP's Chinese CRF), the English model for
+ * Latin-script names, the alias table.
+ */
 class ChineseRecognizerTest {
 
     private static Map<String, EntityType> names(String text) {
@@ -36,5 +40,30 @@ class ChineseRecognizerTest {
         assertFalse(found.containsKey("美国"), found.toString());
         assertFalse(found.containsKey("俄"), found.toString());
         assertEquals(EntityType.LOCATION, found.get("俄罗斯"), found.toString());
+    }
+
+    @Test
+    void coreNlpsChineseModelTagsPeoplePlacesAndOrganizations() {
+        // None of these names is in the alias table: what is found here, the CRF found.
+        Map<String, EntityType> found = Extractors.coreNlpChinese().recognize("浙江大学的教授张建华昨天在杭州会见了来自宁波的代表。", "zh").stream()
+                .collect(Collectors.toMap(Mention::surface, Mention::type, (a, b) -> a));
+        assertEquals(EntityType.ORGANIZATION, found.get("浙江大学"), found.toString());
+        assertEquals(EntityType.PERSON, found.get("张建华"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("杭州"), found.toString());
+        assertEquals(EntityType.LOCATION, found.get("宁波"), found.toString());
+    }
+
+    @Test
+    void coreNlpsChineseModelReadsTraditionalCharactersAndLeavesLatinNamesToTheEnglishModel() {
+        Map<String, EntityType> found = Extractors.coreNlpChinese().recognize("臺灣的張建華在紐約會見了Jared Kushner。", "zh").stream()
+                .collect(Collectors.toMap(Mention::surface, Mention::type, (a, b) -> a));
+        assertEquals(EntityType.PERSON, found.get("張建華"), found.toString());
+        assertEquals(EntityType.PERSON, found.get("Jared Kushner"), found.toString());
+    }
+
+    @Test
+    void theChineseModelIsPartOfTheModelVersion() {
+        assertTrue(Extractors.shared().modelVersion().contains(ChineseRecognizer.VERSION));
+        assertTrue(Extractors.coreNlpChinese().modelVersion().contains(CoreNlpChineseNames.VERSION));
     }
 }
