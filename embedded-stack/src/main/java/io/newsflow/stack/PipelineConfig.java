@@ -11,10 +11,12 @@ import java.util.Map;
  * @param partitions      the least number of partitions of the raw topic and its dead-letter topic
  * @param rawTopic        the topic ingest publishes to and enrich reads, as the services name it
  * @param deadLetterTopic enrich's dead-letter topic, as the services name it
+ * @param enrichHeap      enrich's {@code -Xmx}: 768m, the heap target; 2g when NEWSFLOW_ENTITY_CHINESE_MODEL=corenlp,
+ *                        whose models enrich refuses to load in less than 1280 MB
  */
 public record PipelineConfig(Path home, Path dataDir, int ingestPort, int enrichPort, int queryPort,
                              int kafkaPort, int kafkaControllerPort, int postgresPort, int partitions,
-                             String rawTopic, String deadLetterTopic, String javaOptions) {
+                             String rawTopic, String deadLetterTopic, String javaOptions, String enrichHeap) {
 
     /** As deploy/'s compose file and Kubernetes manifests: the same variable, the same default. */
     public static final int DEFAULT_PARTITIONS = 6;
@@ -34,7 +36,8 @@ public record PipelineConfig(Path home, Path dataDir, int ingestPort, int enrich
                 // The services inherit the launcher's environment: they read these two with the same defaults.
                 text(env, "NEWSFLOW_TOPIC_RAW", "articles.raw.v1"),
                 text(env, "NEWSFLOW_TOPIC_RAW_DLQ", "articles.raw.v1.dlq"),
-                env.getOrDefault("NEWSFLOW_JAVA_OPTS", ""));
+                env.getOrDefault("NEWSFLOW_JAVA_OPTS", ""),
+                "corenlp".equals(env.get("NEWSFLOW_ENTITY_CHINESE_MODEL")) ? "2g" : "768m");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -22,7 +22,7 @@ record ServiceSpec(String name, Path jar, int port, String portVariable, Databas
                 new ServiceSpec(INGEST, jar(config, INGEST), config.ingestPort(), "NEWSFLOW_INGEST_PORT", Database.NONE,
                         List.of("-Xmx384m"), dataDir),
                 new ServiceSpec(ENRICH, jar(config, ENRICH), config.enrichPort(), "NEWSFLOW_ENRICH_PORT", Database.OWNER,
-                        List.of("-Xmx768m"), Map.of()),
+                        List.of("-Xmx" + config.enrichHeap()), Map.of()),
                 new ServiceSpec(QUERY, jar(config, QUERY), config.queryPort(), "NEWSFLOW_QUERY_PORT", Database.READER,
                         List.of("-Xmx384m"), Map.of("NEWSFLOW_INGEST_URL", "http://127.0.0.1:" + config.ingestPort())));
     }

@@ -5,9 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The local pipeline's settings as {@code ./newsflow run} reads them from its environment. */
@@ -23,6 +25,16 @@ class PipelineConfigTest {
         assertEquals(6, config.partitions());
         assertEquals("articles.raw.v1", config.rawTopic());
         assertEquals("articles.raw.v1.dlq", config.deadLetterTopic());
+    }
+
+    @Test
+    void enrichGetsTheHeapTargetUnlessCoreNlpsChineseModelsMustFit() {
+        assertEquals("768m", PipelineConfig.fromEnvironment(Map.of(), HOME).enrichHeap());
+        assertEquals("768m", PipelineConfig.fromEnvironment(Map.of("NEWSFLOW_ENTITY_CHINESE_MODEL", "hanlp"), HOME).enrichHeap());
+        assertEquals("768m", PipelineConfig.fromEnvironment(Map.of("NEWSFLOW_ENTITY_CHINESE_MODEL", "CoreNLP"), HOME).enrichHeap(),
+                "a value enrich refuses at start gets nothing more");
+        assertTrue(ServiceSpec.all(PipelineConfig.fromEnvironment(Map.of("NEWSFLOW_ENTITY_CHINESE_MODEL", "corenlp"), HOME)).stream()
+                .anyMatch(spec -> spec.name().equals(ServiceSpec.ENRICH) && spec.jvmOptions().equals(List.of("-Xmx2g"))));
     }
 
     @Test

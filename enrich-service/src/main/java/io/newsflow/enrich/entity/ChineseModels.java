@@ -27,7 +27,8 @@ public final class ChineseModels implements Rule<String> {
         }
         if (model.equals(CORENLP) && heapMb < CORENLP_MIN_HEAP_MB) {
             return Optional.of("needs a heap of at least " + CORENLP_MIN_HEAP_MB + " MB, this JVM has " + heapMb
-                    + " MB: give enrich-service 2 GiB of memory (NEWSFLOW_ENRICH_MEMORY in compose, the container's limit on Kubernetes)");
+                    + " MB: give enrich-service 2 GiB of memory (NEWSFLOW_ENRICH_MEMORY in compose, the container's limit on Kubernetes;"
+                    + " ./newsflow run does so itself)");
         }
         return Optional.empty();
     }

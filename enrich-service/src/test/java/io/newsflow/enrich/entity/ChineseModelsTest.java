@@ -12,7 +12,7 @@ class ChineseModelsTest {
     @Test
     void coreNlpNeedsTheHeapItLoadsInHanLpDoesNot() {
         assertEquals(Optional.of("needs a heap of at least 1280 MB, this JVM has 768 MB: give enrich-service 2 GiB of memory"
-                        + " (NEWSFLOW_ENRICH_MEMORY in compose, the container's limit on Kubernetes)"),
+                        + " (NEWSFLOW_ENRICH_MEMORY in compose, the container's limit on Kubernetes; ./newsflow run does so itself)"),
                 ChineseModels.broken("corenlp", 768));
         assertEquals(Optional.empty(), ChineseModels.broken("corenlp", 1536));
         assertEquals(Optional.empty(), ChineseModels.broken("hanlp", 768));
