@@ -29,13 +29,13 @@ class ThemeScorerTest {
     }
 
     @Test
-    void theShippedTaxonomyHasAtLeastFortyThemesWithEnglishChineseAndRussianPhrases() {
+    void theShippedTaxonomyHasAtLeastFortyThemesWithPhrasesInEachOfItsSixLanguages() {
         ThemeTaxonomy taxonomy = ThemeTaxonomy.loadDefault();
         assertTrue(taxonomy.themes().size() >= 40, "themes: " + taxonomy.themes().size());
         for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
-            assertTrue(theme.phrases().keySet().containsAll(Set.of("en", "zh", "ru")), theme.code());
+            assertTrue(theme.phrases().keySet().containsAll(Set.of("en", "zh", "ru", "de", "fr", "es")), theme.code());
         }
-        assertTrue(taxonomy.version().startsWith("2026.1+"), taxonomy.version());
+        assertTrue(taxonomy.version().startsWith("2026.2+"), taxonomy.version());
     }
 
     /**
