@@ -106,7 +106,8 @@ public class ThemeScorer {
     /**
      * The themes whose score reaches both their minimum and their share of the best theme's score, highest
      * score first. A phrase in the lead (the first {@code leadChars} characters: title and first lines)
-     * weighs {@code leadWeight} times as much: what an article is about is said at its start.
+     * weighs {@code leadWeight} times as much: what an article is about is said at its start. A text no longer
+     * than the lead needs only {@code shortTextMinScore}.
      */
     public List<ThemeScore> score(String text, String language) {
         PhraseMatcher<Phrase> matcher = byLanguage.getOrDefault(language, byLanguage.get(ANY_LANGUAGE));
@@ -119,6 +120,7 @@ public class ThemeScorer {
             }
             (match.value().exclusion() ? exclusions : hits).computeIfAbsent(match.value().code(), c -> new ArrayList<>()).add(match);
         }
+        boolean shortText = text.length() <= taxonomy.leadChars();
         List<ThemeScore> candidates = new ArrayList<>();
         hits.forEach((code, matches) -> {
             List<PhraseMatcher.Match<Phrase>> excluded = exclusions.getOrDefault(code, List.of());
@@ -137,7 +139,7 @@ public class ThemeScorer {
             }
             ThemeTaxonomy.Theme theme = themes.get(code);
             double score = sum * (theme.weight() == null ? 1.0 : theme.weight());
-            double min = theme.minScore() == null ? taxonomy.defaultMinScore() : theme.minScore();
+            double min = theme.minScore() != null ? theme.minScore() : shortText ? taxonomy.shortTextMinScore() : taxonomy.defaultMinScore();
             if (score >= min && !offsets.isEmpty()) {
                 candidates.add(new ThemeScore(code, score, List.copyOf(offsets)));
             }
