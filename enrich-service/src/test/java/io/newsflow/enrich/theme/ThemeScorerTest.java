@@ -81,10 +81,10 @@ class ThemeScorerTest {
 
     @Test
     void chineseAndRussianTextsAreScoredWithTheirOwnPhrases() {
-        // Four themes packed in two sentences: each counts, whatever the others' share.
+        // Four themes packed in two sentences: each counts, whatever the others' share and however few its phrases.
         ThemeTaxonomy shipped = ThemeTaxonomy.loadDefault();
         ThemeScorer everyTheme = new ThemeScorer(new ThemeTaxonomy(shipped.version(), shipped.defaultMinScore(), shipped.shortTextMinScore(), 0, shipped.leadChars(),
-                shipped.leadWeight(), shipped.themes()));
+                shipped.leadWeight(), 1, shipped.themes()));
         Map<String, Double> zh = scores(everyTheme, "外交部发言人表示，美国对朝鲜实施新的制裁和武器禁运。两国在东方航天发射场举行峰会，讨论卫星和航天合作，并涉及军事合作与军事演习。", "zh");
         assertTrue(zh.keySet().containsAll(Set.of("SANCTIONS", "SPACE", "DIPLOMACY", "MILITARY")), zh.toString());
         Map<String, Double> ru = scores(everyTheme, "Песков заявил, что новые санкции и эмбарго США не помешают переговорам и визиту в Пхеньян. На космодроме Восточный обсуждали запуск спутников и военное сотрудничество, военные учения.", "ru");
@@ -140,6 +140,17 @@ class ThemeScorerTest {
         assertEquals(Map.of("DIPLOMACY", 4.0, "SANCTIONS", 1.0),
                 scores(scorerOf(TWO_THEMES.formatted("\"defaultMinShare\": 0.5,", "\"minShare\": 0.25,")), text),
                 "a theme's own minShare overrides the default");
+    }
+
+    @Test
+    void aThemeBesideTheBestOneNeedsDifferentPhrasesNotOneWordSaidAgain() {
+        ThemeScorer scorer = scorerOf(TWO_THEMES.formatted("\"secondaryMinPhrases\": 2,", ""));
+        assertEquals(Map.of("DIPLOMACY", 3.0), scores(scorer, "The summit, the summit again, the last summit; an embargo, an embargo."),
+                "the best theme needs no second phrase; the other one says only 'embargo'");
+        assertEquals(Map.of("DIPLOMACY", 3.0, "SANCTIONS", 2.0), scores(scorer, "The summit, the summit again, the last summit; an embargo, a sanction."));
+        assertEquals(Map.of("DIPLOMACY", 3.0, "SANCTIONS", 2.0),
+                scores(scorerOf(TWO_THEMES.formatted("", "")), "The summit, the summit again, the last summit; an embargo, an embargo."),
+                "without the field, one phrase is enough");
     }
 
     @Test
@@ -213,7 +224,7 @@ class ThemeScorerTest {
         String version = ThemeTaxonomy.load(file).version();
         for (String edit : List.of(original.replace("\"leadWeight\": 2", "\"leadWeight\": 3"), original.replace("\"leadChars\": 40", "\"leadChars\": 80"),
                 original.replace("\"defaultMinShare\": 0.5", "\"defaultMinShare\": 0.6"), original.replace("\"minShare\": 0.25", "\"minShare\": 0.3"),
-                original.replace("\"shortTextMinScore\": 1", "\"shortTextMinScore\": 2"))) {
+                original.replace("\"shortTextMinScore\": 1", "\"shortTextMinScore\": 2"), original.replace("\"leadWeight\": 2,", "\"leadWeight\": 2, \"secondaryMinPhrases\": 2,"))) {
             Files.writeString(file, edit, StandardCharsets.UTF_8);
             // The stored taxonomy_version of every article then differs: a "stale" re-enrichment scores it again.
             assertNotEquals(version, ThemeTaxonomy.load(file).version(), edit);
