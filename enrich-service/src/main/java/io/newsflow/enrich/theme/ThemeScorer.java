@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +34,12 @@ public class ThemeScorer {
     private static final String SEPARATOR = "[\\s\\-\\u2010\\u2011\\u00a0]+";
 
     /**
-     * @param rest what must follow the phrase's first word when a word before its last one ends in {@code *}
+     * @param entry the phrase as the taxonomy spells it: which hits are the same phrase again
+     * @param rest  what must follow the phrase's first word when a word before its last one ends in {@code *}
      *             ({@code мирн* переговор*}, {@code restriktive* maßnahmen}): the matcher finds the first
      *             word, this checks the others; null for every other phrase
      */
-    private record Phrase(String code, double weight, boolean exclusion, Pattern rest) {
+    private record Phrase(String code, String entry, double weight, boolean exclusion, Pattern rest) {
     }
 
     private final ThemeTaxonomy taxonomy;
@@ -71,7 +74,7 @@ public class ThemeScorer {
                 String phrase = (eq > 0 ? entry.substring(0, eq) : entry).strip();
                 String[] words = phrase.split("\\s+");
                 boolean innerWildcard = Arrays.stream(words, 0, words.length - 1).anyMatch(w -> w.endsWith("*"));
-                Phrase value = new Phrase(code, weight, exclusion, innerWildcard ? rest(words) : null);
+                Phrase value = new Phrase(code, phrase, weight, exclusion, innerWildcard ? rest(words) : null);
                 String matched = innerWildcard ? words[0] : phrase;
                 builders.computeIfAbsent(language, l -> PhraseMatcher.builder()).add(matched, value);
                 builders.computeIfAbsent(ANY_LANGUAGE, l -> PhraseMatcher.builder()).add(matched, value);
@@ -106,7 +109,9 @@ public class ThemeScorer {
     /**
      * The themes whose score reaches both their minimum and their share of the best theme's score, highest
      * score first. A phrase in the lead (the first {@code leadChars} characters: title and first lines)
-     * weighs {@code leadWeight} times as much: what an article is about is said at its start.
+     * weighs {@code leadWeight} times as much: what an article is about is said at its start. A text no longer
+     * than the lead needs only {@code shortTextMinScore}. Every theme but the best needs {@code secondaryMinPhrases}
+     * different phrases.
      */
     public List<ThemeScore> score(String text, String language) {
         PhraseMatcher<Phrase> matcher = byLanguage.getOrDefault(language, byLanguage.get(ANY_LANGUAGE));
@@ -119,10 +124,13 @@ public class ThemeScorer {
             }
             (match.value().exclusion() ? exclusions : hits).computeIfAbsent(match.value().code(), c -> new ArrayList<>()).add(match);
         }
+        boolean shortText = text.length() <= taxonomy.leadChars();
         List<ThemeScore> candidates = new ArrayList<>();
+        Map<String, Integer> distinctPhrases = new HashMap<>();
         hits.forEach((code, matches) -> {
             List<PhraseMatcher.Match<Phrase>> excluded = exclusions.getOrDefault(code, List.of());
             List<int[]> offsets = new ArrayList<>();
+            Set<String> distinct = new HashSet<>();
             double sum = 0;
             int coveredUntil = -1;
             matches.sort(Comparator.comparingInt((PhraseMatcher.Match<Phrase> m) -> m.start()).thenComparing(m -> -m.end()));
@@ -133,11 +141,13 @@ public class ThemeScorer {
                 }
                 sum += match.value().weight() * (match.start() < taxonomy.leadChars() ? taxonomy.leadWeight() : 1.0);
                 offsets.add(new int[] {match.start(), match.end()});
+                distinct.add(match.value().entry());
                 coveredUntil = match.end();
             }
+            distinctPhrases.put(code, distinct.size());
             ThemeTaxonomy.Theme theme = themes.get(code);
             double score = sum * (theme.weight() == null ? 1.0 : theme.weight());
-            double min = theme.minScore() == null ? taxonomy.defaultMinScore() : theme.minScore();
+            double min = theme.minScore() != null ? theme.minScore() : shortText ? taxonomy.shortTextMinScore() : taxonomy.defaultMinScore();
             if (score >= min && !offsets.isEmpty()) {
                 candidates.add(new ThemeScore(code, score, List.copyOf(offsets)));
             }
@@ -147,7 +157,9 @@ public class ThemeScorer {
         for (ThemeScore candidate : candidates) {
             ThemeTaxonomy.Theme theme = themes.get(candidate.code());
             double minShare = theme.minShare() == null ? taxonomy.defaultMinShare() : theme.minShare();
-            if (candidate.score() >= minShare * best) {
+            // A theme beside the main one that rests on one word said again ("law", "court") is a passing topic.
+            boolean main = candidate.score() == best;
+            if (candidate.score() >= minShare * best && (main || distinctPhrases.get(candidate.code()) >= taxonomy.secondaryMinPhrases())) {
                 scores.add(candidate);
             }
         }

@@ -20,11 +20,16 @@ import java.util.Map;
  * @param version         what the file says, plus a hash of its bytes: an edit without a new version still
  *                        counts as a new taxonomy, whichever field changed
  * @param defaultMinScore the score a theme needs unless it sets its own
+ * @param shortTextMinScore the score a theme needs, unless it sets its own, in a text no longer than the lead:
+ *                        there one phrase (doubled by the lead weight) is often all the evidence a headline or a
+ *                        two-sentence item gives
  * @param defaultMinShare the share of the best theme's score a theme needs unless it sets its own (0: none)
  * @param leadChars       how many characters from the start of the text (title and lead) count as the lead
  * @param leadWeight      multiplies the weight of a phrase found in the lead
+ * @param secondaryMinPhrases how many different phrases a theme other than the text's best needs (1: no condition)
  */
-public record ThemeTaxonomy(String version, double defaultMinScore, double defaultMinShare, int leadChars, double leadWeight, List<Theme> themes) {
+public record ThemeTaxonomy(String version, double defaultMinScore, double shortTextMinScore, double defaultMinShare, int leadChars, double leadWeight, int secondaryMinPhrases,
+                            List<Theme> themes) {
 
     static final String DEFAULT_RESOURCE = "/io/newsflow/enrich/theme/themes.json";
 
@@ -42,7 +47,8 @@ public record ThemeTaxonomy(String version, double defaultMinScore, double defau
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record File(String version, Double defaultMinScore, Double defaultMinShare, Integer leadChars, Double leadWeight, List<Theme> themes) {
+    private record File(String version, Double defaultMinScore, Double shortTextMinScore, Double defaultMinShare, Integer leadChars, Double leadWeight, Integer secondaryMinPhrases,
+                        List<Theme> themes) {
     }
 
     public static ThemeTaxonomy loadDefault() {
@@ -85,8 +91,10 @@ public record ThemeTaxonomy(String version, double defaultMinScore, double defau
         }
         String hash = sha256(json).substring(0, 8);
         String version = (file.version() == null ? "unversioned" : file.version()) + "+" + hash;
-        return new ThemeTaxonomy(version, orDefault(file.defaultMinScore(), 2.0), orDefault(file.defaultMinShare(), 0.0),
-                file.leadChars() == null ? 0 : file.leadChars(), orDefault(file.leadWeight(), 1.0), List.copyOf(file.themes()));
+        double defaultMinScore = orDefault(file.defaultMinScore(), 2.0);
+        return new ThemeTaxonomy(version, defaultMinScore, orDefault(file.shortTextMinScore(), defaultMinScore), orDefault(file.defaultMinShare(), 0.0),
+                file.leadChars() == null ? 0 : file.leadChars(), orDefault(file.leadWeight(), 1.0),
+                file.secondaryMinPhrases() == null ? 1 : file.secondaryMinPhrases(), List.copyOf(file.themes()));
     }
 
     private static boolean isShare(Double value) {

@@ -151,8 +151,8 @@ class ThemeQuality {
         for (double leadWeight : new double[] {1, 2, 3}) {
             List<String> row = new ArrayList<>(List.of(String.format(Locale.ROOT, "%.0f", leadWeight)));
             for (double minShare : new double[] {0, 0.34, 0.5, 0.6, 0.7}) {
-                ThemeScorer variant = new ThemeScorer(new ThemeTaxonomy(shipped.version(), shipped.defaultMinScore(), minShare,
-                        shipped.leadChars(), leadWeight, shipped.themes()));
+                ThemeScorer variant = new ThemeScorer(new ThemeTaxonomy(shipped.version(), shipped.defaultMinScore(), shipped.shortTextMinScore(), minShare,
+                        shipped.leadChars(), leadWeight, shipped.secondaryMinPhrases(), shipped.themes()));
                 Map<Labelled, Set<String>> predicted = new HashMap<>();
                 dev.forEach(doc -> predicted.put(doc, themesOf(variant, doc)));
                 Counts micro = Scores.of(dev, predicted).micro();

@@ -29,13 +29,13 @@ class ThemeScorerTest {
     }
 
     @Test
-    void theShippedTaxonomyHasAtLeastFortyThemesWithEnglishChineseAndRussianPhrases() {
+    void theShippedTaxonomyHasAtLeastFortyThemesWithPhrasesInEachOfItsSixLanguages() {
         ThemeTaxonomy taxonomy = ThemeTaxonomy.loadDefault();
         assertTrue(taxonomy.themes().size() >= 40, "themes: " + taxonomy.themes().size());
         for (ThemeTaxonomy.Theme theme : taxonomy.themes()) {
-            assertTrue(theme.phrases().keySet().containsAll(Set.of("en", "zh", "ru")), theme.code());
+            assertTrue(theme.phrases().keySet().containsAll(Set.of("en", "zh", "ru", "de", "fr", "es")), theme.code());
         }
-        assertTrue(taxonomy.version().startsWith("2026.1+"), taxonomy.version());
+        assertTrue(taxonomy.version().startsWith("2026.2+"), taxonomy.version());
     }
 
     /**
@@ -74,16 +74,17 @@ class ThemeScorerTest {
         Map<String, Double> found = themes("Russia won breathing space and living space in Syria, a think tank said; office space is scarce.", "en");
         assertFalse(found.containsKey("SPACE"), found.toString());
         assertFalse(found.containsKey("MILITARY"), found.toString());
-        assertFalse(themes("A single mention of the army.", "en").containsKey("MILITARY"), "one weight-1 phrase is below the minimum score");
+        assertFalse(themes("A single mention of the army. " + "The rest of the article is about something else. ".repeat(6), "en").containsKey("MILITARY"),
+                "in an article longer than its lead, one weight-1 phrase is below the minimum score");
         assertTrue(themes("Astronauts boarded the rocket at the cosmodrome; the satellite reached orbit.", "en").containsKey("SPACE"));
     }
 
     @Test
     void chineseAndRussianTextsAreScoredWithTheirOwnPhrases() {
-        // Four themes packed in two sentences: each counts, whatever the others' share.
+        // Four themes packed in two sentences: each counts, whatever the others' share and however few its phrases.
         ThemeTaxonomy shipped = ThemeTaxonomy.loadDefault();
-        ThemeScorer everyTheme = new ThemeScorer(new ThemeTaxonomy(shipped.version(), shipped.defaultMinScore(), 0, shipped.leadChars(),
-                shipped.leadWeight(), shipped.themes()));
+        ThemeScorer everyTheme = new ThemeScorer(new ThemeTaxonomy(shipped.version(), shipped.defaultMinScore(), shipped.shortTextMinScore(), 0, shipped.leadChars(),
+                shipped.leadWeight(), 1, shipped.themes()));
         Map<String, Double> zh = scores(everyTheme, "外交部发言人表示，美国对朝鲜实施新的制裁和武器禁运。两国在东方航天发射场举行峰会，讨论卫星和航天合作，并涉及军事合作与军事演习。", "zh");
         assertTrue(zh.keySet().containsAll(Set.of("SANCTIONS", "SPACE", "DIPLOMACY", "MILITARY")), zh.toString());
         Map<String, Double> ru = scores(everyTheme, "Песков заявил, что новые санкции и эмбарго США не помешают переговорам и визиту в Пхеньян. На космодроме Восточный обсуждали запуск спутников и военное сотрудничество, военные учения.", "ru");
@@ -142,10 +143,45 @@ class ThemeScorerTest {
     }
 
     @Test
+    void aThemeBesideTheBestOneNeedsDifferentPhrasesNotOneWordSaidAgain() {
+        ThemeScorer scorer = scorerOf(TWO_THEMES.formatted("\"secondaryMinPhrases\": 2,", ""));
+        assertEquals(Map.of("DIPLOMACY", 3.0), scores(scorer, "The summit, the summit again, the last summit; an embargo, an embargo."),
+                "the best theme needs no second phrase; the other one says only 'embargo'");
+        assertEquals(Map.of("DIPLOMACY", 3.0, "SANCTIONS", 2.0), scores(scorer, "The summit, the summit again, the last summit; an embargo, a sanction."));
+        assertEquals(Map.of("DIPLOMACY", 3.0, "SANCTIONS", 2.0),
+                scores(scorerOf(TWO_THEMES.formatted("", "")), "The summit, the summit again, the last summit; an embargo, an embargo."),
+                "without the field, one phrase is enough");
+    }
+
+    @Test
     void aThemesOwnMinimumScoreOverridesTheDefault() {
         String text = "A sanction and an embargo; a summit.";
         assertEquals(Map.of("SANCTIONS", 2.0, "DIPLOMACY", 1.0), scores(scorerOf(TWO_THEMES.formatted("", "")), text));
         assertEquals(Map.of("DIPLOMACY", 1.0), scores(scorerOf(TWO_THEMES.formatted("", "\"minScore\": 3,")), text));
+    }
+
+    @Test
+    void aTextNoLongerThanItsLeadNeedsOnlyTheShortTextMinimum() {
+        String levels = """
+                {"version": "t", "defaultMinScore": 3, %s "leadChars": 40, "leadWeight": 2, "themes": [
+                  {"code": "SANCTIONS", %s "phrases": {"en": ["embargo"]}}]}""";
+        String headline = "An embargo on oil.";
+        String article = headline + " Filler that takes the text past its lead.";
+        ThemeScorer scorer = scorerOf(levels.formatted("\"shortTextMinScore\": 2,", ""));
+        assertEquals(Map.of("SANCTIONS", 2.0), scores(scorer, headline), "one phrase in the lead is what a headline has");
+        assertEquals(Map.of(), scores(scorer, article), "a longer text still needs the default 3");
+        assertEquals(Map.of(), scores(scorerOf(levels.formatted("\"shortTextMinScore\": 2,", "\"minScore\": 3,")), headline),
+                "a theme's own minimum holds for short texts too");
+        assertEquals(Map.of(), scores(scorerOf(levels.formatted("", "")), headline), "without the field, short texts need the default");
+    }
+
+    @Test
+    void shortItemsInEachLanguageOfTheTaxonomyGetTheirTheme() {
+        assertTrue(themes("Ein Erdbeben der Stärke 6,1 hat den Süden der Türkei erschüttert.", "de").containsKey("NATURAL_DISASTER"));
+        assertTrue(themes("Des pirates informatiques ont mené une cyberattaque contre le réseau d'un hôpital.", "fr").containsKey("CYBER"));
+        assertTrue(themes("El banco central subió los tipos de interés por tercera vez este año.", "es").containsKey("ECON_CENTRALBANK"));
+        assertTrue(themes("Центробанк повысил ключевую ставку до 16 процентов.", "ru").containsKey("ECON_CENTRALBANK"));
+        assertTrue(themes("美联储宣布加息25个基点。", "zh").containsKey("ECON_CENTRALBANK"));
     }
 
     @Test
@@ -183,11 +219,12 @@ class ThemeScorerTest {
     @Test
     void editingAnyFieldOfTheTaxonomyMakesANewVersionSoReEnrichmentPicksItUp(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("themes.json");
-        String original = TWO_THEMES.formatted("\"leadChars\": 40, \"leadWeight\": 2, \"defaultMinShare\": 0.5,", "\"minShare\": 0.25,");
+        String original = TWO_THEMES.formatted("\"leadChars\": 40, \"leadWeight\": 2, \"defaultMinShare\": 0.5, \"shortTextMinScore\": 1,", "\"minShare\": 0.25,");
         Files.writeString(file, original, StandardCharsets.UTF_8);
         String version = ThemeTaxonomy.load(file).version();
         for (String edit : List.of(original.replace("\"leadWeight\": 2", "\"leadWeight\": 3"), original.replace("\"leadChars\": 40", "\"leadChars\": 80"),
-                original.replace("\"defaultMinShare\": 0.5", "\"defaultMinShare\": 0.6"), original.replace("\"minShare\": 0.25", "\"minShare\": 0.3"))) {
+                original.replace("\"defaultMinShare\": 0.5", "\"defaultMinShare\": 0.6"), original.replace("\"minShare\": 0.25", "\"minShare\": 0.3"),
+                original.replace("\"shortTextMinScore\": 1", "\"shortTextMinScore\": 2"), original.replace("\"leadWeight\": 2,", "\"leadWeight\": 2, \"secondaryMinPhrases\": 2,"))) {
             Files.writeString(file, edit, StandardCharsets.UTF_8);
             // The stored taxonomy_version of every article then differs: a "stale" re-enrichment scores it again.
             assertNotEquals(version, ThemeTaxonomy.load(file).version(), edit);
