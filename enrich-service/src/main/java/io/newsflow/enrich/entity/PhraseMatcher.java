@@ -25,7 +25,8 @@ public final class PhraseMatcher<V> {
     }
 
     public static final class Builder<V> {
-        private final Map<String, Entry<V>> phrases = new LinkedHashMap<>();
+        /** Per folded phrase, one entry per trailing-letter allowance: {@code court} and {@code court*} each keep their own. */
+        private final Map<String, List<Entry<V>>> phrases = new LinkedHashMap<>();
 
         /** {@code phrase*} allows any number of trailing letters; otherwise none. */
         public Builder<V> add(String phrase, V value) {
@@ -36,7 +37,14 @@ public final class PhraseMatcher<V> {
         public Builder<V> add(String phrase, int maxSuffix, V value) {
             String folded = fold(phrase).text().strip();
             if (!folded.isBlank()) {
-                phrases.computeIfAbsent(folded, k -> new Entry<>(maxSuffix, new ArrayList<>())).values().add(value);
+                List<Entry<V>> entries = phrases.computeIfAbsent(folded, k -> new ArrayList<>());
+                entries.stream().filter(e -> e.maxSuffix() == maxSuffix).findFirst()
+                        .orElseGet(() -> {
+                            Entry<V> entry = new Entry<>(maxSuffix, new ArrayList<>());
+                            entries.add(entry);
+                            return entry;
+                        })
+                        .values().add(value);
             }
             return this;
         }
@@ -46,9 +54,9 @@ public final class PhraseMatcher<V> {
         }
     }
 
-    private final AhoCorasick<Entry<V>> automaton;
+    private final AhoCorasick<List<Entry<V>>> automaton;
 
-    private PhraseMatcher(AhoCorasick<Entry<V>> automaton) {
+    private PhraseMatcher(AhoCorasick<List<Entry<V>>> automaton) {
         this.automaton = automaton;
     }
 
@@ -75,20 +83,25 @@ public final class PhraseMatcher<V> {
     private List<AhoCorasick.Hit<Entry<V>>> boundedHits(Folded folded) {
         String t = folded.text();
         List<AhoCorasick.Hit<Entry<V>>> kept = new ArrayList<>();
-        for (AhoCorasick.Hit<Entry<V>> hit : automaton.search(t)) {
+        for (AhoCorasick.Hit<List<Entry<V>>> hit : automaton.search(t)) {
             if (hit.start() > 0 && isWordChar(t.charAt(hit.start())) && isWordChar(t.charAt(hit.start() - 1))) {
                 continue;
             }
-            int end = hit.end();
-            int suffix = 0;
-            while (end < t.length() && suffix < hit.value().maxSuffix() && Character.isLetter(t.charAt(end)) && isWordChar(t.charAt(end))) {
-                end++;
-                suffix++;
+            // Spellings that end at the same place are one hit, or keeping the longest of overlapping hits would drop all but one.
+            Map<Integer, Entry<V>> byEnd = new LinkedHashMap<>();
+            for (Entry<V> entry : hit.value()) {
+                int end = hit.end();
+                int suffix = 0;
+                while (end < t.length() && suffix < entry.maxSuffix() && Character.isLetter(t.charAt(end)) && isWordChar(t.charAt(end))) {
+                    end++;
+                    suffix++;
+                }
+                if (end < t.length() && isWordChar(t.charAt(end - 1)) && isWordChar(t.charAt(end))) {
+                    continue;
+                }
+                byEnd.computeIfAbsent(end, e -> new Entry<>(entry.maxSuffix(), new ArrayList<>())).values().addAll(entry.values());
             }
-            if (end < t.length() && isWordChar(t.charAt(end - 1)) && isWordChar(t.charAt(end))) {
-                continue;
-            }
-            kept.add(new AhoCorasick.Hit<>(hit.start(), end, hit.value()));
+            byEnd.forEach((end, entry) -> kept.add(new AhoCorasick.Hit<>(hit.start(), end, entry)));
         }
         return kept;
     }

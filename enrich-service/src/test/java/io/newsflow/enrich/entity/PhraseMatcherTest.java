@@ -38,4 +38,15 @@ class PhraseMatcherTest {
         assertEquals(List.of("P=Путиным"), found(matcher, "встреча с Путиным"));
         assertEquals(List.of(), found(matcher, "путинизмами"));
     }
+
+    /** One spelling closed for one theme and open for another: each keeps its own allowance, whichever was added first. */
+    @Test
+    void theSameSpellingClosedAndOpenKeepsBothAllowances() {
+        PhraseMatcher<String> closedFirst = PhraseMatcher.<String>builder().add("court", "LAW").add("court*", "SPORT").build();
+        PhraseMatcher<String> openFirst = PhraseMatcher.<String>builder().add("court*", "SPORT").add("court", "LAW").build();
+        for (PhraseMatcher<String> matcher : List.of(closedFirst, openFirst)) {
+            assertEquals(List.of("SPORT=courts"), found(matcher, "on the courts"));
+            assertEquals(List.of("LAW=court", "SPORT=court"), found(matcher, "in court").stream().sorted().toList());
+        }
+    }
 }
