@@ -1,7 +1,6 @@
 package io.newsflow.enrich.entity;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
-import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 
 import java.io.BufferedInputStream;
@@ -137,22 +136,9 @@ final class CoreNlpChineseNames implements Function<String, List<Mention>> {
         if (tokens.isEmpty()) {
             return;
         }
-        List<CoreLabel> tagged = ner.classifySentence(tokens);
-        int first = 0;
-        for (int i = 1; i <= tokens.size(); i++) {
-            String tag = tagged.get(first).get(CoreAnnotations.AnswerAnnotation.class);
-            if (i < tokens.size() && tag.equals(tagged.get(i).get(CoreAnnotations.AnswerAnnotation.class))) {
-                continue;
-            }
-            EntityType type = EntityType.fromTag(tag);
-            int start = offset + tokens.get(first).beginPosition();
-            int end = offset + tokens.get(i - 1).endPosition();
-            // Latin-script names are the English model's: ChineseRecognizer sends them there.
-            boolean latin = text.substring(start, end).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
-            if (type != null && !latin) {
-                mentions.add(new Mention(start, end, text.substring(start, end), type));
-            }
-            first = i;
-        }
+        // Latin-script names are the English model's: ChineseRecognizer sends them there.
+        TaggedRuns.mentions(text, offset, tokens, ner.classifySentence(tokens)).stream()
+                .filter(m -> m.surface().codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN))
+                .forEach(mentions::add);
     }
 }

@@ -1,7 +1,6 @@
 package io.newsflow.enrich.entity;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
-import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.CoreLabelTokenFactory;
 import edu.stanford.nlp.process.PTBTokenizer;
@@ -73,20 +72,6 @@ final class EnglishRecognizer {
         if (tokens.isEmpty()) {
             return;
         }
-        List<CoreLabel> tagged = classifier.classifySentence(tokens);
-        int first = 0;
-        for (int i = 1; i <= tokens.size(); i++) {
-            String tag = tagged.get(first).get(CoreAnnotations.AnswerAnnotation.class);
-            if (i < tokens.size() && tag.equals(tagged.get(i).get(CoreAnnotations.AnswerAnnotation.class))) {
-                continue;
-            }
-            EntityType type = EntityType.fromTag(tag);
-            if (type != null) {
-                int start = lineStart + tokens.get(first).beginPosition();
-                int end = lineStart + tokens.get(i - 1).endPosition();
-                mentions.add(new Mention(start, end, text.substring(start, end), type));
-            }
-            first = i;
-        }
+        mentions.addAll(TaggedRuns.mentions(text, lineStart, tokens, classifier.classifySentence(tokens)));
     }
 }
