@@ -31,6 +31,9 @@ public class ThemeScorer {
     private static final Logger LOG = Logger.getLogger(ThemeScorer.class);
     private static final String ANY_LANGUAGE = "*";
 
+    /** 2: overlapping phrases of one theme count at the heaviest one's weight, not the longest one's. */
+    static final String RULES_REVISION = "r2";
+
     private static final String SEPARATOR = "[\\s\\-\\u2010\\u2011\\u00a0]+";
 
     /**
@@ -102,8 +105,12 @@ public class ThemeScorer {
         return rest.lookingAt() ? new PhraseMatcher.Match<>(match.start(), rest.end(), match.value()) : null;
     }
 
+    /**
+     * The taxonomy's version and the revision of the scoring rules below: a change of either re-themes stored
+     * articles on re-enrichment ({@code scope=stale}), an edit of the file as much as a fix of how it is read.
+     */
     public String version() {
-        return taxonomy.version();
+        return taxonomy.version() + ";" + RULES_REVISION;
     }
 
     /**
@@ -132,14 +139,25 @@ public class ThemeScorer {
             List<int[]> offsets = new ArrayList<>();
             Set<String> distinct = new HashSet<>();
             double sum = 0;
+            double counted = 0;
             int coveredUntil = -1;
             matches.sort(Comparator.comparingInt((PhraseMatcher.Match<Phrase> m) -> m.start()).thenComparing(m -> -m.end()));
             for (PhraseMatcher.Match<Phrase> match : matches) {
-                // Overlapping phrases of one theme ("nuclear weapons", "weapons") count once.
-                if (match.start() < coveredUntil || excluded.stream().anyMatch(x -> x.start() < match.end() && match.start() < x.end())) {
+                if (excluded.stream().anyMatch(x -> x.start() < match.end() && match.start() < x.end())) {
                     continue;
                 }
-                sum += match.value().weight() * (match.start() < taxonomy.leadChars() ? taxonomy.leadWeight() : 1.0);
+                double weight = match.value().weight() * (match.start() < taxonomy.leadChars() ? taxonomy.leadWeight() : 1.0);
+                // Overlapping phrases of one theme ("intelligence agencies", "intelligence") count once, at the
+                // weight of the heaviest: a longer phrase listed with a lower weight must not hide a heavier one.
+                if (match.start() < coveredUntil) {
+                    if (weight > counted) {
+                        sum += weight - counted;
+                        counted = weight;
+                    }
+                    continue;
+                }
+                sum += weight;
+                counted = weight;
                 offsets.add(new int[] {match.start(), match.end()});
                 distinct.add(match.value().entry());
                 coveredUntil = match.end();

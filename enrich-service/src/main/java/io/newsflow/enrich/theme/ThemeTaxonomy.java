@@ -31,6 +31,7 @@ import java.util.Map;
 public record ThemeTaxonomy(String version, double defaultMinScore, double shortTextMinScore, double defaultMinShare, int leadChars, double leadWeight, int secondaryMinPhrases,
                             List<Theme> themes) {
 
+    static final int MAX_VERSION_CHARS = 48;
     static final String DEFAULT_RESOURCE = "/io/newsflow/enrich/theme/themes.json";
 
     /**
@@ -88,6 +89,10 @@ public record ThemeTaxonomy(String version, double defaultMinScore, double short
         // A share above 1 or a negative lead would silently drop every theme or invert the lead: refused at start.
         if (!isShare(file.defaultMinShare()) || (file.leadChars() != null && file.leadChars() < 0) || (file.leadWeight() != null && file.leadWeight() <= 0)) {
             throw new IllegalArgumentException("theme taxonomy " + origin + ": defaultMinShare must be between 0 and 1, leadChars ≥ 0, leadWeight > 0");
+        }
+        // Stored per article beside the hash and the scoring revision, in a 64-character column.
+        if (file.version() != null && file.version().length() > MAX_VERSION_CHARS) {
+            throw new IllegalArgumentException("theme taxonomy " + origin + ": version must be at most " + MAX_VERSION_CHARS + " characters");
         }
         String hash = sha256(json).substring(0, 8);
         String version = (file.version() == null ? "unversioned" : file.version()) + "+" + hash;

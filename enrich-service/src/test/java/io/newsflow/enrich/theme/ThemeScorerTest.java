@@ -154,6 +154,19 @@ class ThemeScorerTest {
     }
 
     @Test
+    void overlappingPhrasesOfOneThemeCountOnceAtTheHeaviestWeight() {
+        ThemeScorer scorer = scorerOf("""
+            {"version": "t", "defaultMinScore": 1, "themes": [
+              {"code": "INTELLIGENCE", "phrases": {"en": ["intelligence=2", "intelligence agenc*", "spy"]}}
+            ]}""");
+        // "intelligence agencies" is found as both phrases: the longer one, listed lighter, must not hide the heavier.
+        assertEquals(Map.of("INTELLIGENCE", 2.0), scores(scorer, "Intelligence agencies concluded it."));
+        assertEquals(List.of("Intelligence agencies"), scorer.score("Intelligence agencies concluded it.", "en").get(0).offsets().stream()
+                .map(o -> "Intelligence agencies concluded it.".substring(o[0], o[1])).toList());
+        assertEquals(Map.of("INTELLIGENCE", 3.0), scores(scorer, "Intelligence agencies caught a spy."));
+    }
+
+    @Test
     void aThemesOwnMinimumScoreOverridesTheDefault() {
         String text = "A sanction and an embargo; a summit.";
         assertEquals(Map.of("SANCTIONS", 2.0, "DIPLOMACY", 1.0), scores(scorerOf(TWO_THEMES.formatted("", "")), text));
@@ -237,6 +250,18 @@ class ThemeScorerTest {
             assertThrows(IllegalArgumentException.class, () -> scorerOf(TWO_THEMES.formatted(levers, "")), levers);
         }
         assertThrows(IllegalArgumentException.class, () -> scorerOf(TWO_THEMES.formatted("", "\"minShare\": -0.1,")));
+    }
+
+    @Test
+    void theStoredVersionNamesTheFileAndTheScoringRulesAndFitsItsColumn() {
+        ThemeScorer shipped = new ThemeScorer(ThemeTaxonomy.loadDefault());
+        assertEquals(ThemeTaxonomy.loadDefault().version() + ";" + ThemeScorer.RULES_REVISION, shipped.version(),
+                "a fix of the scoring rules re-themes stored articles on re-enrichment, as a taxonomy edit does");
+        String longest = TWO_THEMES.replace("\"version\": \"t\"", "\"version\": \"" + "v".repeat(ThemeTaxonomy.MAX_VERSION_CHARS) + "\"").formatted("", "");
+        assertTrue(scorerOf(longest).version().length() <= 64, "article_theme.taxonomy_version is varchar(64)");
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> scorerOf(TWO_THEMES.replace("\"version\": \"t\"", "\"version\": \"" + "v".repeat(ThemeTaxonomy.MAX_VERSION_CHARS + 1) + "\"").formatted("", "")));
+        assertTrue(tooLong.getMessage().contains("version must be at most 48 characters"), tooLong.getMessage());
     }
 
     private static Map<String, Double> scores(ThemeScorer scorer, String text) {
