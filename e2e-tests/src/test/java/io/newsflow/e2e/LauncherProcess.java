@@ -59,7 +59,9 @@ final class LauncherProcess {
             jar = files.filter(f -> f.getFileName().toString().matches("embedded-stack-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("embedded-stack is not packaged in " + stack));
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // A suite started under nohup hands SIGHUP down ignored, and a JVM that inherits an ignored HUP never
+        // handles it: the launcher gets HUP's default disposition back, as it has when started from a terminal.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dnewsflow.home=" + HOME, "-cp", jar + java.io.File.pathSeparator + stack.resolve("lib") + "/*",
                 "io.newsflow.stack.NewsflowLauncher"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(HOME.toFile());
