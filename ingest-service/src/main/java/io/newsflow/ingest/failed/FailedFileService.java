@@ -18,13 +18,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The files in failed/, read with their reports, and their requeue: each moves back into the inbox and its report
@@ -37,10 +42,19 @@ public class FailedFileService {
     private static final Logger LOG = Logger.getLogger(FailedFileService.class);
     static final String NO_REPORT = "unknown";
 
+    /** A failed file as last read, and the file and report states it was read from. */
+    private record Read(FileTime modified, long size, FileTime reportModified, long reportSize, FailedFile file) {
+    }
+
     private final InboxFolders folders;
     private final IngestConfig config;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
+    /**
+     * Reports read before, by name: a listing parses only the reports that appeared or changed since, so that
+     * thousands of failed files cost a directory walk, not thousands of JSON reads, on every poll.
+     */
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
 
     public FailedFileService(InboxFolders folders, IngestConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.folders = folders;
@@ -155,7 +169,7 @@ public class FailedFileService {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String fileName = file.getFileName().toString();
                 if (attrs.isRegularFile() && !InboxScanner.bookkeeping(fileName) && !InboxScanner.hidden(failed.relativize(file))) {
-                    found.add(read(slashed(failed.relativize(file)), file, attrs));
+                    found.add(cachedRead(slashed(failed.relativize(file)), file, attrs));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -166,8 +180,32 @@ public class FailedFileService {
                 return FileVisitResult.CONTINUE;
             }
         });
+        Set<String> names = new HashSet<>();
+        found.forEach(f -> names.add(f.name()));
+        reads.keySet().retainAll(names);
         found.sort(Comparator.comparing(FailedFile::failedAt).reversed().thenComparing(FailedFile::name));
         return found;
+    }
+
+    /** The file as read before when neither it nor its report changed since; read again otherwise. */
+    private FailedFile cachedRead(String name, Path file, BasicFileAttributes attrs) {
+        FileTime reportModified = null;
+        long reportSize = -1;
+        try {
+            BasicFileAttributes report = Files.readAttributes(report(file), BasicFileAttributes.class);
+            reportModified = report.lastModifiedTime();
+            reportSize = report.size();
+        } catch (IOException noReport) {
+            // read() says so in the listing
+        }
+        Read before = reads.get(name);
+        if (before != null && before.modified().equals(attrs.lastModifiedTime()) && before.size() == attrs.size()
+                && Objects.equals(before.reportModified(), reportModified) && before.reportSize() == reportSize) {
+            return before.file();
+        }
+        FailedFile read = read(name, file, attrs);
+        reads.put(name, new Read(attrs.lastModifiedTime(), attrs.size(), reportModified, reportSize, read));
+        return read;
     }
 
     private FailedFile read(String name, Path file, BasicFileAttributes attrs) {

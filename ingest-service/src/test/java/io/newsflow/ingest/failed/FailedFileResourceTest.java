@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +88,33 @@ class FailedFileResourceTest extends RunningIngestTest {
                 .body("items.size()", equalTo(1)).body("total", equalTo(total));
         admin().queryParam("limit", 0).get("/admin/failed").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
         admin().queryParam("limit", 1001).get("/admin/failed").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aListingReadsAgainOnlyTheReportsThatChangedSinceTheLastOne() throws Exception {
+        inbox.drop("cache/broken.json", "{\"title\": \"cut off");
+        awaitFailed("cache/broken.json");
+        admin().queryParam("reason", "invalid-json").get("/admin/failed").then().statusCode(200)
+                .body("items.name", hasItem("cache/broken.json"));
+
+        // The same size and time, another reason: a listing that read every report again would see it.
+        Path report = report("cache/broken.json");
+        FileTime modified = Files.getLastModifiedTime(report);
+        String original = Files.readString(report);
+        Files.writeString(report, original.replace("\"invalid-json\"", "\"mended-by-op\""));
+        Files.setLastModifiedTime(report, modified);
+        admin().queryParam("reason", "invalid-json").get("/admin/failed").then().statusCode(200)
+                .body("items.name", hasItem("cache/broken.json"));
+
+        Files.setLastModifiedTime(report, FileTime.from(modified.toInstant().plusSeconds(2)));
+        admin().queryParam("reason", "mended-by-op").get("/admin/failed").then().statusCode(200)
+                .body("items.name", hasItem("cache/broken.json"));
+        admin().queryParam("reason", "invalid-json").get("/admin/failed").then().statusCode(200)
+                .body("items.name", not(hasItem("cache/broken.json")));
+
+        Files.delete(inbox.failed("cache/broken.json"));
+        Files.delete(report);
+        admin().get("/admin/failed").then().statusCode(200).body("items.name", not(hasItem("cache/broken.json")));
     }
 
     @Test
