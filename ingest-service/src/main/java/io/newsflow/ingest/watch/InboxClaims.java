@@ -123,10 +123,7 @@ public class InboxClaims {
     }
 
     private int moveBack(Path replica) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(replica)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(HEARTBEAT)).toList();
-        }
+        List<Path> files = InboxFolders.regularFilesBelow(replica).stream().filter(p -> !p.getFileName().toString().equals(HEARTBEAT)).toList();
         int moved = 0;
         for (Path file : files) {
             try {

@@ -7,13 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** The data root's folders, and moves into them that never overwrite an earlier file of the same name. */
 @ApplicationScoped
@@ -58,11 +60,22 @@ public class InboxFolders {
 
     /** Files in failed/ (their {@code .error.json} reports and markers not counted): each waits for a person to mend, requeue or delete it. */
     public long countFailed() throws IOException {
-        try (Stream<Path> files = Files.walk(failed)) {
-            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                    .filter(f -> !InboxScanner.bookkeeping(f.getFileName().toString()))
-                    .count();
-        }
+        return regularFilesBelow(failed).stream().filter(f -> !InboxScanner.bookkeeping(f.getFileName().toString())).count();
+    }
+
+    /** The regular files below {@code root}, links not followed; {@code Files.walk} would fail on one moved away meanwhile. */
+    static List<Path> regularFilesBelow(Path root) throws IOException {
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new VanishedFilesSkipped(root) {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     /** To {@code processed/YYYY-MM-DD/<name>}, {@code name} being the file's path inside the inbox. */

@@ -11,12 +11,14 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +34,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
  * Finds complete files in the inbox and hands each to {@link FileIngestService} once.
@@ -239,13 +240,22 @@ public class InboxWatcher {
         }
     }
 
+    /**
+     * Watches the folder and every folder below it that is not hidden. {@code Files.walk} threw an unchecked error
+     * for a {@code .part} renamed during the walk, which ended the thread that watches for events.
+     */
     private void register(Path dir) throws IOException {
-        try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(p -> !InboxScanner.hidden(folders.inbox().relativize(p))).toList()) {
+        Files.walkFileTree(dir, new VanishedFilesSkipped(dir) {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (InboxScanner.hidden(folders.inbox().relativize(d))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 d.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
+                return FileVisitResult.CONTINUE;
             }
-        }
+        });
     }
 
     private void watchLoop() {
