@@ -98,6 +98,48 @@ class SearchTest {
                 .body("items.id", contains(idOf("middle"), idOf("about"), idOf("passing")));
     }
 
+    /**
+     * A search's newest page first walks the newest articles (ArticleRepository.WALKED_PER_ROW per row asked) and asks the
+     * index only when that leaves the page short: with limit 2, the walk covers 100 articles, so a word in every tenth
+     * article is paged by walking, and the last page and an old word by the index. Both give the same answers.
+     */
+    @Test
+    void pagesOfACommonWordAndAnOldRareWordComeInStoreOrderWhicheverWayTheyAreRead() {
+        List<StoredArticles.Fixture> fixtures = new ArrayList<>();
+        List<String> rescue = new ArrayList<>();
+        List<String> funds = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String name = "a" + i;
+            String body = i == 3 ? "A volcano erupted on the island." : i % 20 == 0 ? "Rescue teams arrived at dawn."
+                    : i % 20 == 10 ? "Rescue funds were pledged." : "Filler news number " + i + ".";
+            fixtures.add(article(name, null, body, NOON.plusSeconds(i)));
+            if (i % 10 == 0) {
+                rescue.add(0, idOf(name));
+            }
+            if (i % 20 == 10) {
+                funds.add(0, idOf(name));
+            }
+        }
+        StoredArticles.store(fixtures.toArray(StoredArticles.Fixture[]::new));
+
+        assertEquals(rescue, pages("rescue"));
+        assertEquals(funds, pages("rescue -teams"), "an exclusion holds on the walked pages too");
+        assertEquals(List.of(idOf("a3")), pages("volcano"), "a word the walk does not reach is found by the index");
+    }
+
+    private static List<String> pages(String q) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("q", q).queryParam("limit", 2);
+            Response page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/api/v1/articles");
+            page.then().statusCode(200);
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+
     @Test
     void sortIsCheckedAndACursorStaysWithItsOrder() {
         StoredArticles.store(article("a", "Sanctions", "sanctions", NOON), article("b", "Sanctions", "more sanctions", NOON.plusSeconds(1)));
