@@ -63,12 +63,11 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         Tuple previous = (Tuple) getEntityManager().createNativeQuery("SELECT current_setting('enable_bitmapscan') AS bitmap,"
                 + " current_setting('enable_seqscan') AS seq, set_config('enable_bitmapscan', 'off', true), set_config('enable_seqscan', 'off', true)",
                 Tuple.class).getSingleResult();
-        try {
-            return select(query, rows, (long) rows * WALKED_PER_ROW);
-        } finally {
-            getEntityManager().createNativeQuery("SELECT set_config('enable_bitmapscan', ?1, true), set_config('enable_seqscan', ?2, true)")
-                    .setParameter(1, previous.get("bitmap", String.class)).setParameter(2, previous.get("seq", String.class)).getSingleResult();
-        }
+        List<Row> walked = select(query, rows, (long) rows * WALKED_PER_ROW);
+        // Local to the transaction: a failed statement rolls them back with it; after a good one the index is asked as usual.
+        getEntityManager().createNativeQuery("SELECT set_config('enable_bitmapscan', ?1, true), set_config('enable_seqscan', ?2, true)")
+                .setParameter(1, previous.get("bitmap", String.class)).setParameter(2, previous.get("seq", String.class)).getSingleResult();
+        return walked;
     }
 
     /** Up to {@code rows} articles in the query's order; with {@code window}, only among that many of the newest below the cursor. */
