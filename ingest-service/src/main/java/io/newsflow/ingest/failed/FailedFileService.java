@@ -23,13 +23,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The files in failed/, read with their reports, and their requeue: each moves back into the inbox and its report
@@ -180,9 +179,7 @@ public class FailedFileService {
                 return FileVisitResult.CONTINUE;
             }
         });
-        Set<String> names = new HashSet<>();
-        found.forEach(f -> names.add(f.name()));
-        reads.keySet().retainAll(names);
+        reads.keySet().retainAll(found.stream().map(FailedFile::name).collect(Collectors.toSet()));
         found.sort(Comparator.comparing(FailedFile::failedAt).reversed().thenComparing(FailedFile::name));
         return found;
     }
